@@ -83,6 +83,19 @@ func (l *ErrorList) Addf(path Path, code ErrorCode, value string, vi, en string,
 	l.Add(path, code, value, Text{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)})
 }
 
+// Covers reports whether a problem in l is at p, around it, or inside it, and
+// so already explains a problem at p: a field that failed to decode is also
+// "missing", a list with a broken element also "too short". The root path
+// covers nothing.
+func (l ErrorList) Covers(p Path) bool {
+	for _, e := range l {
+		if e.Path != "" && p != "" && (p.Within(e.Path) || e.Path.Within(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 // Err returns the list as an error, or nil when it is empty.
 func (l ErrorList) Err() error {
 	if len(l) == 0 {

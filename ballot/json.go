@@ -124,7 +124,7 @@ func ParseCongress(data []byte) (Congress, error) {
 	var semantic ErrorList
 	c.validate(&semantic)
 	for _, e := range semantic {
-		if !coveredBy(e.Path, errs) && !(registryBroken && e.Code == ErrUnknown) {
+		if !errs.Covers(e.Path) && !(registryBroken && e.Code == ErrUnknown) {
 			errs = append(errs, e)
 		}
 	}
@@ -147,18 +147,6 @@ var problemCodes = map[strictjson.Kind]ErrorCode{
 	strictjson.Null:         ErrType,
 	strictjson.Value:        ErrInvalid,
 	strictjson.TooMany:      ErrTooMany,
-}
-
-// coveredBy reports whether a problem at p is already explained by one in
-// errs at p, around it or inside it (a field that failed to decode is then
-// also "missing", a list with a broken element also "too short").
-func coveredBy(p Path, errs ErrorList) bool {
-	for _, e := range errs {
-		if e.Path != "" && (p.Within(e.Path) || e.Path.Within(p)) {
-			return true
-		}
-	}
-	return false
 }
 
 // ReadCongress reads and decodes a congress document of at most
