@@ -1,0 +1,291 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/internal/enumtext"
+)
+
+// RuleID identifies a rule of the regulation, stably: it is what a finding
+// is about, what programs branch on, and what the JSON carries.
+type RuleID uint8
+
+// The rules. The text form of each (String) is stable.
+const (
+	// The candidate list and its surplus (số dư), rules.md §2.
+	SurplusRequired  RuleID = iota + 1 // "surplus-required": more candidates than seats
+	SurplusMax                         // "surplus-max": surplus/seats at most 30 %, or the congress's lower cap
+	SurplusSmallBody                   // "surplus-small-body": bodies of 3–5 seats, at most one extra
+	SurplusMin                         // "surplus-min": a minimum ratio set by local guidance
+	PreparedMin                        // "prepared-min": the committee's list at least 10 % over (warning)
+	PreparedMax                        // "prepared-max": the committee's list at most 15 % over (warning)
+	// Nominations at the congress.
+	NomineeGate // "nominee-gate": a floor or self nominee enters only with more than 30 % of attendees agreeing
+	NomineeTrim // "nominee-trim": an over-cap list keeps nominees from the most votes down; a tie at the cut is not broken
+	NomineeList // "nominee-list": the list printed is the one the nominations give
+	// Chi bộ congresses (QĐ 294).
+	ChiBoCommittee     // "chibo-committee": a chi ủy is elected only with at least 9 official members
+	ChiBoCommitteeSize // "chibo-committee-size": a chi ủy has at most 7 members
+	ChiBoDeputies      // "chibo-deputies": at most one deputy secretary
+	ChiBoMembers       // "chibo-members": a chi bộ holds a congress of all its members
+	// Who may stand for what.
+	Chain // "chain": a candidate for an office must already belong to the body it is drawn from
+	// The personnel plan.
+	Quota       // "quota": a structure target (women, young, ethnic minorities, renewal, ages)
+	WorkingTime // "working-time": enough working time left before retirement
+	numRules
+)
+
+var ruleIDs = enumtext.New[RuleID]("rule", "quy tắc", "",
+	"surplus-required", "surplus-max", "surplus-small-body", "surplus-min", "prepared-min", "prepared-max",
+	"nominee-gate", "nominee-trim", "nominee-list",
+	"chibo-committee", "chibo-committee-size", "chibo-deputies", "chibo-members",
+	"chain", "quota", "working-time")
+
+// String returns the stable code, e.g. "surplus-max".
+func (r RuleID) String() string { return ruleIDs.String(r) }
+
+// MarshalText returns the stable code.
+func (r RuleID) MarshalText() ([]byte, error) { return ruleIDs.Marshal(r) }
+
+// UnmarshalText parses a stable code.
+func (r *RuleID) UnmarshalText(b []byte) error {
+	v, err := ruleIDs.Parse(string(b))
+	if err == nil {
+		*r = v
+	}
+	return err
+}
+
+// Outcome is the verdict of one rule evaluation.
+type Outcome uint8
+
+// The outcomes, in increasing gravity.
+const (
+	Pass    Outcome = iota + 1 // "pass": the rule holds
+	Warning                    // "warning": a target or recommendation is missed
+	Fail                       // "fail": a requirement is broken
+)
+
+var outcomes = enumtext.New[Outcome]("outcome", "kết quả", "", "pass", "warning", "fail")
+
+// String returns "pass", "warning" or "fail".
+func (o Outcome) String() string { return outcomes.String(o) }
+
+// Name returns the outcome for people.
+func (o Outcome) Name(l ballot.Lang) string {
+	switch o {
+	case Pass:
+		return ballot.Text{VI: "đạt", EN: "pass"}.In(l)
+	case Warning:
+		return ballot.Text{VI: "lưu ý", EN: "warning"}.In(l)
+	case Fail:
+		return ballot.Text{VI: "không đạt", EN: "fail"}.In(l)
+	}
+	return o.String()
+}
+
+// MarshalText returns the stable code.
+func (o Outcome) MarshalText() ([]byte, error) { return outcomes.Marshal(o) }
+
+// UnmarshalText parses a stable code.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	v, err := outcomes.Parse(string(b))
+	if err == nil {
+		*o = v
+	}
+	return err
+}
+
+// A Finding is one evaluation of one rule: which rule, where, about whom, the
+// outcome, and the figures that decided it — the bound, the value counted,
+// and how far it is from the bound. Its messages are derived from these
+// fields; programs should read the fields.
+type Finding struct {
+	Rule    RuleID             `json:"rule"`
+	Path    ballot.Path        `json:"path"`              // what was checked, e.g. contests[0] or contests[0].candidates[3]
+	Outcome Outcome            `json:"outcome"`           // pass, warning or fail
+	Subject ballot.CandidateID `json:"subject,omitempty"` // the person, for rules about one person
+	Office  ballot.Office      `json:"office,omitzero"`   // the office of the list checked
+	Body    ballot.Office      `json:"body,omitzero"`     // for Chain: the body the person must belong to
+	Trait   Trait              `json:"trait,omitzero"`    // for Quota: who is counted
+	Bound   Bound              `json:"bound"`             // the limit that decided
+	Count   int                `json:"count"`             // the value counted
+	Base    int                `json:"base,omitempty"`    // the base of a share bound
+	Needed  int                `json:"needed,omitempty"`  // how many more would meet the bound
+	Excess  int                `json:"excess,omitempty"`  // how many fewer would meet the bound
+	// Names lists people the finding is about beyond Subject: the
+	// candidates tied at a cut, the names missing from or extra on a list.
+	Names  []ballot.CandidateID `json:"names,omitempty"`
+	Source string               `json:"source"` // the article or guidance the rule comes from
+}
+
+// evaluate fills in Outcome, Needed and Excess from Bound, Count and Base:
+// sev is the outcome when the bound does not hold.
+func (f Finding) evaluate(sev Outcome) Finding {
+	f.Outcome = Pass
+	if !f.Bound.Holds(f.Count, f.Base) {
+		f.Outcome = sev
+	}
+	f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
+	return f
+}
+
+// String returns the finding on one line for logs, in English.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s %s %s: %s", f.Outcome, f.Rule, f.Path, f.Message(ballot.English))
+}
+
+// Message returns the finding for people in language l, derived from its
+// fields, naming people by their ids.
+func (f Finding) Message(l ballot.Lang) string { return f.Describe(l, nil) }
+
+// Describe is Message with people named by name(id), such as the full name
+// from the congress's candidates; a nil name uses the ids.
+func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) string {
+	if name == nil {
+		name = func(id ballot.CandidateID) string { return string(id) }
+	}
+	subject := name(f.Subject)
+	t := func(vi, en string, args ...any) string {
+		if l == ballot.English {
+			return fmt.Sprintf(en, args...)
+		}
+		return fmt.Sprintf(vi, args...)
+	}
+	value := fmt.Sprint(f.Count)
+	if f.Bound.Unit == OfShare && f.Base > 0 {
+		value = fmt.Sprintf("%d/%d (%s)", f.Count, f.Base, FormatPercent(Percent(int64(f.Count), int64(f.Base), 2, Truncate), 2, l))
+	}
+	gap := ""
+	switch {
+	case f.Needed > 0:
+		gap = t("; cần thêm %d", "; %d more needed", f.Needed)
+	case f.Excess > 0:
+		gap = t("; thừa %d", "; %d too many", f.Excess)
+	}
+	office := f.Office.Name(l)
+	names := make([]string, len(f.Names))
+	for i, id := range f.Names {
+		names[i] = name(id)
+	}
+	list := strings.Join(names, ", ")
+	switch f.Rule {
+	case SurplusRequired, SurplusMax, SurplusSmallBody, SurplusMin:
+		return t("%s: số dư %s, yêu cầu %s%s", "%s: surplus %s, required %s%s", office, value, f.Bound.Format(l), gap)
+	case PreparedMin, PreparedMax:
+		return t("%s: danh sách cấp ủy giới thiệu có số dư %s, nên %s%s", "%s: the committee's list has surplus %s, recommended %s%s",
+			office, value, f.Bound.Format(l), gap)
+	case NomineeGate:
+		if f.Bound.Holds(f.Count, f.Base) {
+			return t("%s được %s đại biểu dự đồng ý, %s: đủ điều kiện vào danh sách", "%s has %s of attendees agreeing, %s: eligible for the list",
+				subject, value, f.Bound.Format(l))
+		}
+		if f.Outcome == Fail {
+			return t("%s chỉ được %s đồng ý, cần %s, nhưng có tên trong danh sách", "%s has only %s agreeing, %s needed, yet is on the list",
+				subject, value, f.Bound.Format(l))
+		}
+		return t("%s chỉ được %s đồng ý, cần %s: không vào danh sách", "%s has only %s agreeing, %s needed: not on the list",
+			subject, value, f.Bound.Format(l))
+	case NomineeTrim:
+		if f.Outcome == Fail {
+			return t("%s: vượt mức số dư tối đa, còn %d chỗ cho người được đề cử nhưng %s bằng phiếu nhau; đại hội quyết định",
+				"%s: over the surplus cap, %d places left for nominees but %s are tied; the congress decides",
+				office, f.Needed, list)
+		}
+		return t("%s: vượt mức số dư tối đa, giữ %d người được đề cử theo số phiếu từ cao xuống; không giữ: %s",
+			"%s: over the surplus cap, %d nominees kept from the most votes down; not kept: %s", office, f.Count, list)
+	case NomineeList:
+		if f.Outcome == Pass {
+			return t("%s: danh sách bầu cử khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút", "%s: the list matches the nominations and withdrawals", office)
+		}
+		return t("%s: danh sách bầu cử không khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút: %s", "%s: the list does not match the nominations and withdrawals: %s", office, list)
+	case ChiBoCommittee:
+		return t("chi bộ có %s đảng viên chính thức; bầu chi ủy khi %s", "the chi bộ has %s official members; a chi ủy is elected with %s", value, f.Bound.Format(l))
+	case ChiBoCommitteeSize:
+		return t("chi ủy bầu %s người, %s%s", "the chi ủy has %s seats, %s%s", value, f.Bound.Format(l), gap)
+	case ChiBoDeputies:
+		return t("bầu %s phó bí thư, %s%s", "%s deputy secretaries, %s%s", value, f.Bound.Format(l), gap)
+	case ChiBoMembers:
+		return t("đại hội chi bộ là đại hội đảng viên", "a chi bộ congress is a congress of all its members")
+	case Chain:
+		if f.Outcome == Pass {
+			return t("%s ứng cử %s và là thành viên %s", "%s stands for %s and belongs to the %s", subject, office, f.Body.Name(l))
+		}
+		return t("%s ứng cử %s nhưng không phải thành viên %s", "%s stands for %s but does not belong to the %s", subject, office, f.Body.Name(l))
+	case Quota:
+		return t("%s: %s là %s, mục tiêu %s%s", "%s: %s are %s, target %s%s", office, f.Trait.Name(l), value, f.Bound.Format(l), gap)
+	case WorkingTime:
+		return t("%s còn %d tháng công tác, cần %s tháng%s", "%s has %d months of working time left, %s months required%s",
+			subject, f.Count, f.Bound.Format(l), gap)
+	}
+	return t("quy tắc %s: %s", "rule %s: %s", f.Rule, value)
+}
+
+// VerdictFormat is the value of the "format" field of a verdict document.
+const VerdictFormat = "kiemphieu.verdict/1"
+
+// A Verdict is the audit trail of a check: every rule evaluated, passes
+// included, in a deterministic order (contest by contest, in the order of the
+// regime's rules, person by person in list order).
+type Verdict struct {
+	Regime   string    // the name of the regime applied
+	Findings []Finding // every evaluation
+}
+
+// OK reports whether no finding failed. Warnings do not make a verdict fail.
+func (v Verdict) OK() bool {
+	for _, f := range v.Findings {
+		if f.Outcome == Fail {
+			return false
+		}
+	}
+	return true
+}
+
+// Counts returns the number of findings of each outcome.
+func (v Verdict) Counts() (pass, warning, fail int) {
+	for _, f := range v.Findings {
+		switch f.Outcome {
+		case Pass:
+			pass++
+		case Warning:
+			warning++
+		case Fail:
+			fail++
+		}
+	}
+	return pass, warning, fail
+}
+
+// Worst returns the findings of the gravest outcome present (fails, or else
+// warnings), or nil when everything passed.
+func (v Verdict) Worst() []Finding {
+	worst := Pass
+	for _, f := range v.Findings {
+		worst = max(worst, f.Outcome)
+	}
+	if worst == Pass {
+		return nil
+	}
+	var out []Finding
+	for _, f := range v.Findings {
+		if f.Outcome == worst {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// String returns a one-line summary for logs, naming the first failure or
+// warning.
+func (v Verdict) String() string {
+	p, w, f := v.Counts()
+	s := fmt.Sprintf("%s: %d checks, %d pass, %d warning, %d fail", v.Regime, len(v.Findings), p, w, f)
+	if worst := v.Worst(); len(worst) > 0 {
+		s += fmt.Sprintf(" (first: %s at %s)", worst[0].Rule, worst[0].Path)
+	}
+	return s
+}
