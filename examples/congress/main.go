@@ -19,6 +19,7 @@ import (
 	"os"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
 )
 
 //go:embed sample.json
@@ -63,7 +64,40 @@ func run(w io.Writer, args []string) error {
 		}
 		return err
 	}
-	return printBoxes(w, c, lang)
+	if err := printBoxes(w, c, lang); err != nil {
+		return err
+	}
+	return printListVerdict(w, c, lang)
+}
+
+// regime is the regime the sample is checked under: the current one, with
+// the structure targets of Chỉ thị 35 kept by the province's guidance.
+func regime() rules.Regime {
+	g := rules.QD190()
+	g.Quotas = append(g.Quotas, rules.CT35Quotas()...)
+	return g
+}
+
+// printListVerdict prints the organisation committee's check of the lists.
+func printListVerdict(w io.Writer, c ballot.Congress, lang ballot.Lang) error {
+	t := func(vi, en string) string { return ballot.Text{VI: vi, EN: en}.In(lang) }
+	g := regime()
+	v, err := g.Check(c)
+	if err != nil {
+		return err
+	}
+	pass, warn, fail := v.Counts()
+	fmt.Fprintf(w, "\n%s (%s): %d %s, %d %s, %d %s\n", t("Kiểm tra danh sách bầu cử", "Checking the lists"), g.Name,
+		pass, t("đạt", "pass"), warn, t("lưu ý", "warning"), fail, t("không đạt", "fail"))
+	names := make(map[ballot.CandidateID]string, len(c.Candidates))
+	for _, p := range c.Candidates {
+		names[p.ID] = p.Name
+	}
+	name := func(id ballot.CandidateID) string { return names[id] }
+	for _, f := range v.Findings {
+		fmt.Fprintf(w, "  %-9s %s\n", f.Outcome.Name(lang), f.Describe(lang, name))
+	}
+	return nil
 }
 
 // printBoxes prints, for every round of every contest, how many ballots of

@@ -1,30 +1,44 @@
 // Command tour is the API tour of the README, verbatim: a test checks that
-// the README shows exactly this file.
+// the README shows exactly this file from its imports on.
 package main
 
 import (
+	_ "embed"
 	"fmt"
 	"log"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
 )
 
+//go:embed chibo.json
+var document []byte // a chi bộ congress: roster, candidates, contests, ballots
+
 func main() {
-	// The paper of a chi ủy election: 3 seats, 4 names in ballot order.
-	paper := ballot.Paper{Seats: 3, Candidates: []ballot.CandidateID{"lan", "binh", "chien", "duc"}}
-
-	// One voter crossed out Đức: three names stand, three votes.
-	b, err := paper.Strike("duc")
+	// Decode the congress; malformed input lists every problem with its path.
+	c, err := ballot.ParseCongress(document)
 	if err != nil {
 		log.Fatal(err)
 	}
-	c, err := paper.Classify(b, ballot.Policy{})
-	if err != nil {
-		log.Fatal(err)
-	}
-	fmt.Println(c.Reason, c.Valid(), c.Votes) // valid-standing true [0 1 2]
 
-	// Another left all four standing, one more than the seats.
-	c, _ = paper.Classify(ballot.Ballot{Marks: make([]ballot.Mark, 4)}, ballot.Policy{})
-	fmt.Println(c.Reason, c.Reason.Name(ballot.Vietnamese)) // too-many-standing để lại nhiều tên hơn số lượng cần bầu
+	// The organisation committee checks the lists under the current regime.
+	v, err := rules.QD190().Check(c)
+	if err != nil {
+		log.Fatal(err) // personnel data a rule needs is missing
+	}
+	fmt.Println(v) // QĐ 190-QĐ/TW: 12 checks, 11 pass, 0 warning, 1 fail (first: working-time at contests[0].candidates[3])
+
+	// The counting board classifies the ballots of the chi ủy's first round.
+	round := c.Contests[0].Rounds[0]
+	valid := 0
+	for _, b := range round.Boxes[0].Ballots {
+		cl, err := round.Classify(b, c.Policy)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if cl.Valid() {
+			valid++
+		}
+	}
+	fmt.Println(valid, "valid of", len(round.Boxes[0].Ballots)) // 7 valid of 10
 }

@@ -26,6 +26,42 @@ func TestREADME(t *testing.T) {
 	}
 }
 
+// TestREADMESnippets checks that every other Go snippet of the README is an
+// excerpt of a tested example, line by line.
+func TestREADMESnippets(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string]string{"ExampleRegime_Check_dangBo": "../../rules/example_test.go"}
+	blocks := strings.Split(string(readme), "```go\n")[1:]
+	checked := 0
+	for _, b := range blocks {
+		b = b[:strings.Index(b, "```")]
+		if strings.HasPrefix(b, "import (") {
+			continue // the tour itself, checked above
+		}
+		for example, file := range sources {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(readme), example) {
+				continue
+			}
+			for _, line := range strings.Split(strings.TrimSpace(b), "\n") {
+				if !strings.Contains(string(src), strings.TrimSpace(line)) {
+					t.Errorf("README line %q is not in %s", line, file)
+				}
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Error("no README snippet was checked")
+	}
+}
+
 // TestOutput runs the tour and checks the output its comments promise.
 func TestOutput(t *testing.T) {
 	r, w, err := os.Pipe()
