@@ -35,6 +35,19 @@ const (
 	// The personnel plan.
 	Quota       // "quota": a structure target (women, young, ethnic minorities, renewal, ages)
 	WorkingTime // "working-time": enough working time left before retirement
+	// Counting (package tally) and the consistency of the minutes, rules.md §4 and §6.
+	BallotsCollected    // "ballots-collected": ballots collected ≤ ballots issued
+	BallotsAddUp        // "ballots-add-up": valid + invalid = collected
+	InvalidReasonsAddUp // "invalid-reasons-add-up": the invalid ballots by reason add up to the invalid
+	VotesPerCandidate   // "votes-per-candidate": a candidate's votes ≤ valid ballots
+	VotesTotalMin       // "votes-total-min": on a cross-out paper, total votes ≥ valid ballots
+	VotesTotalMax       // "votes-total-max": total votes ≤ valid ballots × seats
+	DeclaredElected     // "declared-elected": the winners written in the minutes are the ones the figures give
+	PrintedShare        // "printed-share": a percentage written in the minutes is the share of the base, truncated or rounded half up
+	RoundSeats          // "round-seats": a further round fills at most the seats left
+	RoundList           // "round-list": a further round's list holds nobody already elected
+	SecretaryBallots    // "secretary-ballots": a chi bộ votes at most three times for its secretary
+	MeetingSitting      // "meeting-sitting": a meeting's sitting members are the members the congress elected
 	numRules
 )
 
@@ -42,7 +55,10 @@ var ruleIDs = enumtext.New[RuleID]("rule", "quy tắc", "",
 	"surplus-required", "surplus-max", "surplus-small-body", "surplus-min", "prepared-min", "prepared-max",
 	"nominee-gate", "nominee-trim", "nominee-list",
 	"chibo-committee", "chibo-committee-size", "chibo-deputies", "chibo-members",
-	"chain", "quota", "working-time")
+	"chain", "quota", "working-time",
+	"ballots-collected", "ballots-add-up", "invalid-reasons-add-up", "votes-per-candidate",
+	"votes-total-min", "votes-total-max", "declared-elected", "printed-share",
+	"round-seats", "round-list", "secretary-ballots", "meeting-sitting")
 
 // String returns the stable code, e.g. "surplus-max".
 func (r RuleID) String() string { return ruleIDs.String(r) }
@@ -118,8 +134,11 @@ type Finding struct {
 	Excess  int                `json:"excess,omitempty"`  // how many fewer would meet the bound
 	// Names lists people the finding is about beyond Subject: the
 	// candidates tied at a cut, the names missing from or extra on a list.
-	Names  []ballot.CandidateID `json:"names,omitempty"`
-	Source string               `json:"source"` // the article or guidance the rule comes from
+	Names []ballot.CandidateID `json:"names,omitempty"`
+	// Written is a figure as written in filed minutes, for the checks of
+	// printed figures.
+	Written string `json:"written,omitempty"`
+	Source  string `json:"source"` // the article or guidance the rule comes from
 }
 
 // evaluate fills in Outcome, Needed and Excess from Bound, Count and Base:
@@ -166,7 +185,11 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 	case f.Excess > 0:
 		gap = t("; thừa %d", "; %d too many", f.Excess)
 	}
-	office := f.Office.Name(l)
+	// office prefixes a message with the list it is about, when known.
+	office := ""
+	if f.Office.Valid() {
+		office = f.Office.Name(l) + ": "
+	}
 	names := make([]string, len(f.Names))
 	for i, id := range f.Names {
 		names[i] = name(id)
@@ -174,9 +197,9 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 	list := strings.Join(names, ", ")
 	switch f.Rule {
 	case SurplusRequired, SurplusMax, SurplusSmallBody, SurplusMin:
-		return t("%s: số dư %s, yêu cầu %s%s", "%s: surplus %s, required %s%s", office, value, f.Bound.Format(l), gap)
+		return t("%ssố dư %s, yêu cầu %s%s", "%ssurplus %s, required %s%s", office, value, f.Bound.Format(l), gap)
 	case PreparedMin, PreparedMax:
-		return t("%s: danh sách cấp ủy giới thiệu có số dư %s, nên %s%s", "%s: the committee's list has surplus %s, recommended %s%s",
+		return t("%sdanh sách cấp ủy giới thiệu có số dư %s, nên %s%s", "%sthe committee's list has surplus %s, recommended %s%s",
 			office, value, f.Bound.Format(l), gap)
 	case NomineeGate:
 		if f.Bound.Holds(f.Count, f.Base) {
@@ -191,17 +214,17 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 			subject, value, f.Bound.Format(l))
 	case NomineeTrim:
 		if f.Outcome == Fail {
-			return t("%s: vượt mức số dư tối đa, còn %d chỗ cho người được đề cử nhưng %s bằng phiếu nhau; đại hội quyết định",
-				"%s: over the surplus cap, %d places left for nominees but %s are tied; the congress decides",
+			return t("%svượt mức số dư tối đa, còn %d chỗ cho người được đề cử nhưng %s bằng phiếu nhau; đại hội quyết định",
+				"%sover the surplus cap, %d places left for nominees but %s are tied; the congress decides",
 				office, f.Needed, list)
 		}
-		return t("%s: vượt mức số dư tối đa, giữ %d người được đề cử theo số phiếu từ cao xuống; không giữ: %s",
-			"%s: over the surplus cap, %d nominees kept from the most votes down; not kept: %s", office, f.Count, list)
+		return t("%svượt mức số dư tối đa, giữ %d người được đề cử theo số phiếu từ cao xuống; không giữ: %s",
+			"%sover the surplus cap, %d nominees kept from the most votes down; not kept: %s", office, f.Count, list)
 	case NomineeList:
 		if f.Outcome == Pass {
-			return t("%s: danh sách bầu cử khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút", "%s: the list matches the nominations and withdrawals", office)
+			return t("%sdanh sách bầu cử khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút", "%sthe list matches the nominations and withdrawals", office)
 		}
-		return t("%s: danh sách bầu cử không khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút: %s", "%s: the list does not match the nominations and withdrawals: %s", office, list)
+		return t("%sdanh sách bầu cử không khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút: %s", "%sthe list does not match the nominations and withdrawals: %s", office, list)
 	case ChiBoCommittee:
 		return t("chi bộ có %s đảng viên chính thức; bầu chi ủy khi %s", "the chi bộ has %s official members; a chi ủy is elected with %s", value, f.Bound.Format(l))
 	case ChiBoCommitteeSize:
@@ -212,14 +235,50 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 		return t("đại hội chi bộ là đại hội đảng viên", "a chi bộ congress is a congress of all its members")
 	case Chain:
 		if f.Outcome == Pass {
-			return t("%s ứng cử %s và là thành viên %s", "%s stands for %s and belongs to the %s", subject, office, f.Body.Name(l))
+			return t("%s ứng cử %s và là thành viên %s", "%s stands for %s and belongs to the %s", subject, f.Office.Name(l), f.Body.Name(l))
 		}
-		return t("%s ứng cử %s nhưng không phải thành viên %s", "%s stands for %s but does not belong to the %s", subject, office, f.Body.Name(l))
+		return t("%s ứng cử %s nhưng không phải thành viên %s", "%s stands for %s but does not belong to the %s", subject, f.Office.Name(l), f.Body.Name(l))
 	case Quota:
-		return t("%s: %s là %s, mục tiêu %s%s", "%s: %s are %s, target %s%s", office, f.Trait.Name(l), value, f.Bound.Format(l), gap)
+		return t("%s%s là %s, mục tiêu %s%s", "%s%s are %s, target %s%s", office, f.Trait.Name(l), value, f.Bound.Format(l), gap)
 	case WorkingTime:
 		return t("%s còn %d tháng công tác, cần %s tháng%s", "%s has %d months of working time left, %s months required%s",
 			subject, f.Count, f.Bound.Format(l), gap)
+	case BallotsCollected:
+		return t("số phiếu thu vào %d, số phiếu phát ra %d", "%d ballots collected, %d issued", f.Count, f.Bound.Limit.Num())
+	case BallotsAddUp:
+		return t("phiếu hợp lệ và không hợp lệ cộng lại %d, số phiếu thu vào %d", "valid and invalid ballots add up to %d, collected %d",
+			f.Count, f.Bound.Limit.Num())
+	case InvalidReasonsAddUp:
+		return t("phiếu không hợp lệ theo lý do cộng lại %d, số phiếu không hợp lệ %d", "invalid ballots by reason add up to %d, invalid %d",
+			f.Count, f.Bound.Limit.Num())
+	case VotesPerCandidate:
+		return t("%s được %d phiếu, số phiếu hợp lệ %d", "%s has %d votes, valid ballots %d", subject, f.Count, f.Bound.Limit.Num())
+	case VotesTotalMin, VotesTotalMax:
+		return t("%stổng số phiếu bầu %d, yêu cầu %s", "%s%d votes in all, required %s", office, f.Count, f.Bound.Format(l))
+	case DeclaredElected:
+		if f.Outcome == Pass {
+			return t("%sngười trúng cử ghi trong biên bản đúng với số phiếu", "%sthe elected written in the minutes are the ones the figures give", office)
+		}
+		return t("%sngười trúng cử ghi trong biên bản khác với số phiếu: %s", "%sthe elected written in the minutes differ from the figures: %s", office, list)
+	case PrintedShare:
+		if f.Outcome == Pass {
+			return t("%s: tỉ lệ ghi %q đúng", "%s: the share written %q is right", subject, f.Written)
+		}
+		return t("%s: tỉ lệ ghi %q không phải số phiếu so với tổng số, dù cắt bỏ hay làm tròn", "%s: the share written %q is the votes over the base neither truncated nor rounded",
+			subject, f.Written)
+	case RoundSeats:
+		return t("%slần bầu này bầu %d, %s số còn thiếu", "%sthis round fills %d seats, %s the seats left", office, f.Count, f.Bound.Format(l))
+	case RoundList:
+		if f.Outcome == Pass {
+			return t("%sdanh sách lần bầu này không có người đã trúng cử", "%snobody on this round's list is already elected", office)
+		}
+		return t("%sdanh sách lần bầu này có người đã trúng cử: %s", "%sthis round's list holds people already elected: %s", office, list)
+	case SecretaryBallots:
+		return t("bầu bí thư chi bộ lần thứ %d; %s lần, sau đó cấp ủy cấp trên chỉ định", "chi bộ secretary, ballot %d; %s ballots, then the superior committee appoints",
+			f.Count, f.Bound.Format(l))
+	case MeetingSitting:
+		return t("%s có %d thành viên dự hội nghị, đại hội bầu %d", "the %s has %d members sitting, the congress elected %d",
+			f.Body.Name(l), f.Count, f.Bound.Limit.Num())
 	}
 	return t("quy tắc %s: %s", "rule %s: %s", f.Rule, value)
 }

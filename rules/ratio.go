@@ -241,9 +241,10 @@ const (
 	MoreThan                       // > (quá, nhiều hơn)
 	AtMost                         // ≤ (tối đa, không quá)
 	LessThan                       // < (dưới, ít hơn)
+	Exactly                        // = (đúng bằng), for figures that must agree
 )
 
-var comparisons = enumtext.New[Comparison]("comparison", "phép so sánh", "", "at-least", "more-than", "at-most", "less-than")
+var comparisons = enumtext.New[Comparison]("comparison", "phép so sánh", "", "at-least", "more-than", "at-most", "less-than", "exactly")
 
 // String returns the stable code, e.g. "at-least".
 func (c Comparison) String() string { return comparisons.String(c) }
@@ -261,14 +262,14 @@ func (c *Comparison) UnmarshalText(b []byte) error {
 }
 
 func (c Comparison) symbol() string {
-	return [...]string{"?", "≥", ">", "≤", "<"}[min(int(c), 4)]
+	return [...]string{"?", "≥", ">", "≤", "<", "="}[min(int(c), 5)]
 }
 
 func (c Comparison) words(l ballot.Lang) string {
 	w := [...]ballot.Text{{VI: "?", EN: "?"},
 		{VI: "ít nhất", EN: "at least"}, {VI: "quá", EN: "more than"},
-		{VI: "không quá", EN: "at most"}, {VI: "dưới", EN: "less than"}}
-	return w[min(int(c), 4)].In(l)
+		{VI: "không quá", EN: "at most"}, {VI: "dưới", EN: "less than"}, {VI: "đúng bằng", EN: "exactly"}}
+	return w[min(int(c), 5)].In(l)
 }
 
 // Unit says what a Bound limits: a count, or a share of a base.
@@ -335,6 +336,8 @@ func (b Bound) Holds(count, base int) bool {
 		return c <= 0
 	case LessThan:
 		return c < 0
+	case Exactly:
+		return c == 0
 	}
 	return false
 }
@@ -367,8 +370,10 @@ func (b Bound) scale(base int) int {
 }
 
 // Fix returns how far count is from meeting the bound, base unchanged: needed
-// more for AtLeast and MoreThan, excess fewer for AtMost and LessThan; both
-// zero when the bound holds.
+// more for AtLeast and MoreThan, excess fewer for AtMost and LessThan, either
+// for Exactly; both zero when the bound holds. (A share bounded Exactly may
+// have no whole count that meets it; Fix then names a nearest count, which
+// does not meet it either.)
 func (b Bound) Fix(count, base int) (needed, excess int) {
 	if b.Holds(count, base) {
 		return 0, 0
@@ -378,6 +383,12 @@ func (b Bound) Fix(count, base int) (needed, excess int) {
 		return max(0, b.MinCount(base)-count), 0
 	case AtMost, LessThan:
 		return 0, max(0, count-b.MaxCount(base))
+	case Exactly:
+		lo := Bound{Cmp: AtLeast, Limit: b.Limit, Unit: b.Unit}
+		if k := lo.MinCount(base); count < k {
+			return k - count, 0
+		}
+		return 0, count - Bound{Cmp: AtMost, Limit: b.Limit, Unit: b.Unit}.MaxCount(base)
 	}
 	return 0, 0
 }

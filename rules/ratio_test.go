@@ -92,13 +92,15 @@ func oracle(b rules.Bound, part, whole int) bool {
 		return c > 0
 	case rules.AtMost:
 		return c <= 0
+	case rules.Exactly:
+		return c == 0
 	}
 	return c < 0
 }
 
 func boundGen() *rapid.Generator[rules.Bound] {
 	return rapid.Custom(func(t *rapid.T) rules.Bound {
-		cmp := rules.Comparison(rapid.IntRange(1, 4).Draw(t, "cmp"))
+		cmp := rules.Comparison(rapid.IntRange(1, 5).Draw(t, "cmp"))
 		if rapid.Bool().Draw(t, "share") {
 			// ratios near the real limits (10 %, 15 %, 30 %, 1/3), and any
 			den := rapid.SampledFrom([]int64{3, 10, 20, 100, 7, 1000, 163}).Draw(t, "den")
@@ -128,9 +130,19 @@ func TestBoundOracle(t *testing.T) {
 		}
 		needed, excess := b.Fix(part, whole)
 		switch {
+		case needed > 0 && b.Cmp == rules.Exactly:
+			// a share no whole count equals: the nearest count above is named
+			if !oracle(b, part+needed, whole) && b.Unit == rules.OfCount {
+				t.Fatalf("%v at %d/%d: needed %d does not meet the bound", b, part, whole, needed)
+			}
 		case needed > 0:
 			if !oracle(b, part+needed, whole) || oracle(b, part+needed-1, whole) {
 				t.Fatalf("%v at %d/%d: needed %d is not the smallest fix", b, part, whole, needed)
+			}
+		case excess > 0 && b.Cmp == rules.Exactly:
+			// a share bounded Exactly may have no whole count that meets it
+			if b.Unit == rules.OfCount && !oracle(b, part-excess, whole) {
+				t.Fatalf("%v at %d/%d: excess %d does not meet the bound", b, part, whole, excess)
 			}
 		case excess > 0:
 			if part-excess >= 0 && (!oracle(b, part-excess, whole) || oracle(b, part-excess+1, whole)) {
