@@ -36,6 +36,18 @@ var forms = enumtext.New[Form]("form", "mẫu phiếu", "none", "cross-out", "ag
 // String returns "cross-out", "agree" or "none".
 func (f Form) String() string { return forms.String(f) }
 
+// MarshalText returns the stable code.
+func (f Form) MarshalText() ([]byte, error) { return forms.Marshal(f) }
+
+// UnmarshalText parses a stable code.
+func (f *Form) UnmarshalText(b []byte) error {
+	v, err := forms.Parse(string(b))
+	if err == nil {
+		*f = v
+	}
+	return err
+}
+
 // Form returns the form the paper is printed in.
 func (p Paper) Form() Form {
 	n := len(p.Candidates)

@@ -187,12 +187,19 @@ type Totals struct {
 	// Votes holds the votes of each candidate of the round's paper, in
 	// ballot order (len(Votes) == len(Paper.Candidates)).
 	Votes []int
+	// Declared are the elected as the filed minutes write them, in their
+	// order; nil when the minutes are not being audited.
+	Declared []CandidateID
+	// Shares are the percentages of the base as the minutes write them
+	// ("52,34 %", "52.34"), in ballot order, "" where none is written; nil
+	// when none is.
+	Shares []string
 }
 
 // ReasonCount is a number of ballots invalid for one reason.
 type ReasonCount struct {
-	Reason Reason
-	Count  int
+	Reason Reason `json:"reason"`
+	Count  int    `json:"count"`
 }
 
 // MaxCount is the largest count (of people, ballots or votes) accepted.

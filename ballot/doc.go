@@ -88,7 +88,9 @@
 //	        { "seats": 1, "candidates": ["c2", "c3"], "issued": 10,
 //	          "totals": { "collected": 10, "valid": 9, "invalid": 1,   // or the board's totals
 //	                      "invalid_reasons": { "all-struck": 1 },
-//	                      "votes": { "c2": 6, "c3": 3 } } }
+//	                      "votes": { "c2": 6, "c3": 3 },
+//	                      "declared": ["c2"],             // optional, to audit filed minutes:
+//	                      "shares": { "c2": "60,00 %" } } }  // the elected and % as written
 //	      ] }
 //	  ]
 //	}

@@ -82,11 +82,13 @@ type ballotJSON struct {
 }
 
 type totalsJSON struct {
-	Collected      int                 `json:"collected"`
-	Valid          int                 `json:"valid"`
-	Invalid        int                 `json:"invalid"`
-	InvalidReasons map[string]int      `json:"invalid_reasons,omitempty"`
-	Votes          map[CandidateID]int `json:"votes"`
+	Collected      int                    `json:"collected"`
+	Valid          int                    `json:"valid"`
+	Invalid        int                    `json:"invalid"`
+	InvalidReasons map[string]int         `json:"invalid_reasons,omitempty"`
+	Votes          map[CandidateID]int    `json:"votes"`
+	Declared       []CandidateID          `json:"declared,omitempty"`
+	Shares         map[CandidateID]string `json:"shares,omitempty"`
 }
 
 type flagJSON Flags
@@ -296,6 +298,18 @@ func (rj roundJSON) model(at Path, index int, contest Paper, errs *ErrorList) Ro
 			}
 		}
 		t.Votes = nilIfEmpty(t.Votes)
+		t.Declared = nilIfEmpty(tj.Declared)
+		if len(tj.Shares) > 0 {
+			t.Shares = make([]string, len(r.Candidates))
+			for _, k := range slices.Sorted(maps.Keys(tj.Shares)) {
+				if i, ok := index0[k]; ok {
+					t.Shares[i] = tj.Shares[k]
+				} else {
+					errs.Addf(at.Child("totals").Child("shares").Key(string(k)), ErrUnknown, string(k),
+						"%q không có trong danh sách của vòng này", "%q is not on this round's list", k)
+				}
+			}
+		}
 		r.Totals = t
 	}
 	return r
@@ -389,6 +403,15 @@ func (c Congress) document() congressJSON {
 				}
 				for i, v := range t.Votes {
 					tj.Votes[r.Candidates[i]] = v
+				}
+				tj.Declared = t.Declared
+				for i, sh := range t.Shares {
+					if sh != "" {
+						if tj.Shares == nil {
+							tj.Shares = make(map[CandidateID]string)
+						}
+						tj.Shares[r.Candidates[i]] = sh
+					}
 				}
 				rj.Totals = tj
 			}

@@ -2,7 +2,16 @@ package ballot
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 )
+
+var writtenPercent = regexp.MustCompile(`^[0-9]{1,3}([.,][0-9]{1,6})? ?%?$`)
+
+// IsWrittenPercent reports whether s is a percentage as minutes write it: up
+// to three digits, optionally a decimal point or comma and up to six
+// decimals, optionally followed by "%" (with or without a space).
+func IsWrittenPercent(s string) bool { return writtenPercent.MatchString(s) }
 
 // Validate returns an ErrorList holding every reason c is malformed, each
 // with its path in the JSON format, or nil. Being well formed says nothing
@@ -281,6 +290,27 @@ func (r Round) validate(at Path, ownPaper bool, known map[CandidateID]int, errs 
 			}
 			seen[rc.Reason] = true
 			checkCount(at.Key(rc.Reason.String()), rc.Count, errs)
+		}
+		for i, id := range t.Declared {
+			switch {
+			case r.Index(id) < 0:
+				errs.Addf(at.Child("declared").Index(i), ErrUnknown, string(id),
+					"%q không có trong danh sách của vòng này", "%q is not on this round's list", id)
+			case slices.Contains(t.Declared[:i], id):
+				errs.Addf(at.Child("declared").Index(i), ErrDuplicate, string(id), "%q được ghi hai lần", "%q is listed twice", id)
+			}
+		}
+		if t.Shares != nil && len(t.Shares) != len(r.Candidates) {
+			errs.Addf(at.Child("shares"), ErrConflict, fmt.Sprint(len(t.Shares)),
+				"có tỉ lệ của %d người nhưng danh sách có %d người", "shares are given for %d names but the list has %d",
+				len(t.Shares), len(r.Candidates))
+		} else {
+			for i, sh := range t.Shares {
+				if sh != "" && !IsWrittenPercent(sh) {
+					errs.Addf(at.Child("shares").Key(string(r.Candidates[i])), ErrInvalid, sh,
+						"%q không phải tỉ lệ phần trăm (ví dụ 52,34 %%)", "%q is not a percentage (like 52,34 %%)", sh)
+				}
+			}
 		}
 		if len(t.Votes) != len(r.Candidates) {
 			errs.Addf(at.Child("votes"), ErrConflict, fmt.Sprint(len(t.Votes)),

@@ -170,6 +170,20 @@ func round(t *rapid.T, p ballot.Paper) ballot.Round {
 	for range p.Candidates {
 		tot.Votes = append(tot.Votes, rapid.IntRange(0, 3000).Draw(t, "votes"))
 	}
+	if rapid.IntRange(0, 3).Draw(t, "audited") == 0 {
+		// the filed minutes' own declarations, as a superior committee enters them
+		tot.Declared = rapid.Permutation(p.Candidates).Draw(t, "declared")[:rapid.IntRange(0, len(p.Candidates)).Draw(t, "n_declared")]
+		if len(tot.Declared) == 0 {
+			tot.Declared = nil
+		}
+		tot.Shares = make([]string, len(p.Candidates))
+		for i := range tot.Shares {
+			if rapid.Bool().Draw(t, "has_share") {
+				tot.Shares[i] = rapid.StringMatching(`[0-9]{1,2}([,.][0-9]{2})? ?%?`).Draw(t, "share")
+			}
+		}
+		tot.Shares[0] = "50,00 %"
+	}
 	r.Totals = tot
 	return r
 }
