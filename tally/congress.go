@@ -1,0 +1,340 @@
+package tally
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
+)
+
+// Options are the choices of a count. The zero Options is the documented
+// default.
+type Options struct {
+	// Regime supplies the chain rules applied between contests and, with
+	// CheckLists, the list checks. Nil means rules.QD190().
+	Regime *rules.Regime
+	// CheckLists includes the organisation committee's check of the lists
+	// (rules.Regime.Check) in the result. It needs the personnel data the
+	// regime's rules use; off by default, since a counting board may hold
+	// only names.
+	CheckLists bool
+	// SurplusQualifiersAsAlternates makes the candidates who cleared the
+	// threshold on the official delegates' ballot but found no seat the
+	// first alternates, in vote order, before any alternate ballot
+	// (rules.md §4.5: the clause is cut off in every copy found). Off by
+	// default: alternates come only from their own ballot.
+	SurplusQualifiersAsAlternates bool
+}
+
+// MaxSecretaryBallots is how many times a chi bộ votes for its secretary
+// before the superior committee appoints one (QĐ 294) [C].
+const MaxSecretaryBallots = 3
+
+// A ContestResult is the outcome of a contest across its rounds: who was
+// elected, in the order elected (round by round, most votes first), the
+// seats left, the step proposed next, and the checks across rounds.
+type ContestResult struct {
+	ID     ballot.ContestID `json:"id"`
+	Office ballot.Office    `json:"office"`
+	Seats  int              `json:"seats"`
+	// FromOfficial are the alternates taken from the official delegates'
+	// surplus qualifiers, in vote order (Options.SurplusQualifiersAsAlternates).
+	FromOfficial []ballot.CandidateID `json:"from_official,omitempty"`
+	Rounds       []RoundResult        `json:"rounds"`
+	Elected      []ballot.CandidateID `json:"elected"`
+	SeatsLeft    int                  `json:"seats_left"`
+	Next         Next                 `json:"next"`
+	Findings     []rules.Finding      `json:"findings"`
+}
+
+// A Person is someone on the lists of a counted congress, with the data a
+// superior committee aggregates, and the bodies they belong to at its end.
+type Person struct {
+	ID             ballot.CandidateID `json:"id"`
+	Name           string             `json:"name"`
+	Sex            ballot.Sex         `json:"sex,omitzero"`
+	Born           ballot.Month       `json:"born,omitzero"`
+	EthnicMinority bool               `json:"ethnic_minority,omitempty"`
+	Incumbent      bool               `json:"incumbent,omitempty"`
+	Origin         ballot.Origin      `json:"origin,omitzero"`
+	Holds          []ballot.Office    `json:"holds,omitempty"`
+}
+
+// A Result is a counted congress: its base, each contest with each round,
+// the checks, and the people with the bodies they hold at the end. It is the
+// document a superior committee receives (format "kiemphieu.tally/1").
+type Result struct {
+	Congress       string          `json:"congress"`
+	Level          ballot.Level    `json:"level"`
+	Term           string          `json:"term,omitempty"`
+	ReferenceMonth ballot.Month    `json:"reference_month,omitzero"` // the one in force: the congress's or the regime's
+	Regime         string          `json:"regime"`
+	Base           Base            `json:"base"` // the congress's own; meetings have theirs in their rounds
+	Lists          *rules.Verdict  `json:"lists,omitempty"`
+	Contests       []ContestResult `json:"contests"`
+	People         []Person        `json:"people"`
+}
+
+// Count counts every contest of congress c in document order, each round
+// against its base (the congress's roster, or the meeting's), and applies the
+// chain rules between contests with the bodies elected so far: a standing
+// committee candidate must by then be on the committee, and so on.
+//
+// Rules broken by well-formed input are findings. The error is for a
+// malformed congress, or, with Options.CheckLists, personnel data the list
+// rules need and c lacks.
+func Count(c ballot.Congress, opt Options) (Result, error) {
+	if err := c.Validate(); err != nil {
+		return Result{}, err
+	}
+	g := rules.QD190()
+	if opt.Regime != nil {
+		g = opt.Regime.Clone()
+	}
+	res := Result{Congress: c.Name, Level: c.Level, Term: c.Term, ReferenceMonth: g.ReferenceMonth(c),
+		Regime: g.Name, Base: BaseOf(c.Roster)}
+	if opt.CheckLists {
+		v, err := g.Check(c)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Lists = &v
+	}
+
+	// The bodies recorded in the input, plus those this congress elects:
+	// a chain rule is checked for every body in either.
+	holds := make(map[ballot.CandidateID]ballot.Offices, len(c.Candidates))
+	var checked ballot.Offices
+	for _, p := range c.Candidates {
+		holds[p.ID] = p.Holds
+		checked |= p.Holds
+	}
+	for _, ct := range c.Contests {
+		checked = checked.With(ct.Office)
+	}
+	electedTo := make(map[ballot.Office]int) // how many each body's contest elected
+	official := -1                           // the index of the last official delegates' contest counted
+
+	for i, ct := range c.Contests {
+		at := ballot.Path("contests").Index(i)
+		base := res.Base
+		if ct.Meeting != nil {
+			base = MeetingBase(*ct.Meeting)
+		}
+		var fromOfficial []Standing
+		if ct.Office == ballot.OfficeAlternates && opt.SurplusQualifiersAsAlternates && official >= 0 {
+			fromOfficial = surplusQualifiers(res.Contests[official])
+		}
+		cr, err := countContest(at, c, ct, base, fromOfficial)
+		if err != nil {
+			return Result{}, err
+		}
+		// Chain rules, with the bodies held before this contest.
+		cr.Findings = append(cr.Findings, g.CheckChain(c.Level, at, ct,
+			func(id ballot.CandidateID) ballot.Offices { return holds[id] }, checked)...)
+		if m := ct.Meeting; m != nil {
+			if n, ok := electedTo[m.Body]; ok {
+				f := rules.Finding{Rule: rules.MeetingSitting, Path: at.Child("meeting").Child("sitting"), Office: ct.Office,
+					Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: srcResult}
+				f.Outcome = rules.Pass
+				if !f.Bound.Holds(f.Count, 0) {
+					f.Outcome = rules.Fail
+				}
+				f.Needed, f.Excess = f.Bound.Fix(f.Count, 0)
+				cr.Findings = append(cr.Findings, f)
+			}
+		}
+		for _, id := range cr.Elected {
+			holds[id] = holds[id].With(ct.Office)
+		}
+		electedTo[ct.Office] += len(cr.Elected)
+		res.Contests = append(res.Contests, cr)
+		if ct.Office == ballot.OfficeDelegates {
+			official = len(res.Contests) - 1
+		}
+	}
+
+	for _, p := range c.Candidates {
+		res.People = append(res.People, Person{ID: p.ID, Name: p.Name, Sex: p.Sex, Born: p.Born,
+			EthnicMinority: p.EthnicMinority, Incumbent: p.Incumbent, Origin: p.Origin, Holds: holds[p.ID].List()})
+	}
+	return res, nil
+}
+
+// surplusQualifiers returns the candidates of the official delegates'
+// contest who cleared the threshold but were not elected, most votes first,
+// from its last round in which each stood.
+func surplusQualifiers(official ContestResult) []Standing {
+	seen := make(map[ballot.CandidateID]bool)
+	for _, id := range official.Elected {
+		seen[id] = true
+	}
+	var out []Standing
+	for k := len(official.Rounds) - 1; k >= 0; k-- {
+		for _, s := range official.Rounds[k].Standings {
+			if !seen[s.ID] && (s.Status == Qualified || s.Status == Tied) {
+				out = append(out, s)
+			}
+			seen[s.ID] = true
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Standing) int { return cmp.Compare(b.Votes, a.Votes) })
+	return out
+}
+
+// countContest counts the rounds of contest ct in order, carrying the seats
+// left and the elected from round to round.
+func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing) (ContestResult, error) {
+	cr := ContestResult{ID: ct.ID, Office: ct.Office, Seats: ct.Seats}
+	seatsLeft := ct.Seats
+	next := Next{Step: Vote, Seats: ct.Seats, Candidates: slices.Clone(ct.Candidates)}
+
+	if len(fromOfficial) > 0 {
+		// Alternates from the official ballot's surplus qualifiers, in vote
+		// order; a tie at the last alternate seat is left to a run-off.
+		take := min(len(fromOfficial), seatsLeft)
+		if take < len(fromOfficial) && fromOfficial[take-1].Votes == fromOfficial[take].Votes {
+			cut := fromOfficial[take].Votes
+			var tied []ballot.CandidateID
+			for _, s := range fromOfficial {
+				if s.Votes > cut {
+					cr.FromOfficial = append(cr.FromOfficial, s.ID)
+				} else if s.Votes == cut {
+					tied = append(tied, s.ID)
+				}
+			}
+			seatsLeft -= len(cr.FromOfficial)
+			next = Next{Step: RunOff, Seats: seatsLeft, Candidates: tied}
+		} else {
+			for _, s := range fromOfficial[:take] {
+				cr.FromOfficial = append(cr.FromOfficial, s.ID)
+			}
+			seatsLeft -= take
+			next = Next{Step: AnotherRound, Seats: seatsLeft, Candidates: without(ct.Candidates, cr.FromOfficial)}
+		}
+		cr.Elected = slices.Clone(cr.FromOfficial)
+		if seatsLeft == 0 {
+			next = Next{Step: Done}
+		}
+	}
+
+	chiBoSecretary := c.Level == ballot.LevelChiBo && ct.Office == ballot.OfficeSecretary && ct.Meeting == nil
+	for k, r := range ct.Rounds {
+		rat := at.Child("rounds").Index(k)
+		if k > 0 || len(cr.FromOfficial) > 0 {
+			f := rules.Finding{Rule: rules.RoundSeats, Path: rat.Child("seats"), Office: ct.Office,
+				Bound: rules.Count(rules.AtMost, seatsLeft), Count: r.Seats, Source: srcResult}
+			cr.Findings = append(cr.Findings, evaluate(f))
+			var again []ballot.CandidateID
+			for _, id := range r.Candidates {
+				if slices.Contains(cr.Elected, id) {
+					again = append(again, id)
+				}
+			}
+			cr.Findings = append(cr.Findings, evaluate(rules.Finding{Rule: rules.RoundList, Path: rat.Child("candidates"),
+				Office: ct.Office, Bound: rules.Count(rules.AtMost, 0), Count: len(again), Names: again, Source: srcResult}))
+		}
+		rr, err := CountRound(rat, k+1, r, base, c.Policy)
+		if err != nil {
+			return ContestResult{}, err
+		}
+		for j := range rr.Findings {
+			rr.Findings[j].Office = ct.Office
+		}
+		runOff := next.Step == RunOff
+		cr.Elected = append(cr.Elected, rr.Elected...)
+		seatsLeft = max(0, ct.Seats-len(cr.Elected))
+		// The step after this round, by the rules of the office.
+		switch {
+		case rr.Tie != nil && runOff:
+			rr.Next.Step = CongressDecides // still tied after a run-off: the congress decides
+		case rr.Tie != nil:
+		case seatsLeft == 0:
+			rr.Next = Next{Step: Done}
+		case chiBoSecretary && k+1 >= MaxSecretaryBallots:
+			rr.Next = Next{Step: Appointed}
+		case chiBoSecretary:
+			rr.Next.Step = AnotherRound
+		case (ct.Office == ballot.OfficeDelegates || ct.Office == ballot.OfficeAlternates) && k == 0:
+			rr.Next.Step = AnotherRound
+		default:
+			rr.Next.Step = CongressDecides
+		}
+		if rr.Next.Step != Done && rr.Next.Step != Appointed {
+			rr.Next.Seats = min(rr.Next.Seats, seatsLeft)
+			if rr.Tie == nil {
+				rr.Next.Seats = seatsLeft
+				rr.Next.Candidates = without(rr.Next.Candidates, cr.Elected)
+			}
+		}
+		next = rr.Next
+		cr.Rounds = append(cr.Rounds, rr)
+	}
+	if chiBoSecretary {
+		cr.Findings = append(cr.Findings, evaluate(rules.Finding{Rule: rules.SecretaryBallots, Path: at.Child("rounds"),
+			Office: ct.Office, Bound: rules.Count(rules.AtMost, MaxSecretaryBallots), Count: len(ct.Rounds), Source: "QĐ 294-QĐ/TW"}))
+	}
+	cr.SeatsLeft = seatsLeft
+	cr.Next = next
+	return cr, nil
+}
+
+func evaluate(f rules.Finding) rules.Finding {
+	f.Outcome = rules.Pass
+	if !f.Bound.Holds(f.Count, f.Base) {
+		f.Outcome = rules.Fail
+	}
+	f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
+	return f
+}
+
+func without(list, drop []ballot.CandidateID) []ballot.CandidateID {
+	var out []ballot.CandidateID
+	for _, id := range list {
+		if !slices.Contains(drop, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// OK reports whether no check of the count failed: no list rule, no
+// consistency check of the figures, no chain rule.
+func (r Result) OK() bool {
+	if r.Lists != nil && !r.Lists.OK() {
+		return false
+	}
+	for _, f := range r.Findings() {
+		if f.Outcome == rules.Fail {
+			return false
+		}
+	}
+	return true
+}
+
+// Findings returns every finding of the count, contest by contest, round by
+// round, without the list checks.
+func (r Result) Findings() []rules.Finding {
+	var out []rules.Finding
+	for _, ct := range r.Contests {
+		for _, rr := range ct.Rounds {
+			out = append(out, rr.Findings...)
+		}
+		out = append(out, ct.Findings...)
+	}
+	return out
+}
+
+// String returns a one-line summary for logs.
+func (r Result) String() string {
+	elected, open := 0, 0
+	for _, ct := range r.Contests {
+		elected += len(ct.Elected)
+		if ct.Next.Step != Done {
+			open++
+		}
+	}
+	return fmt.Sprintf("%s: D=%d, %d contests, %d elected, %d contests awaiting a decision", r.Congress, r.Base.D, len(r.Contests), elected, open)
+}
