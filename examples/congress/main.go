@@ -1,7 +1,11 @@
 // Command congress counts a sample congress whose data is embedded in the
 // program: the delegates' congress of a ward (Đại hội đại biểu Đảng bộ
-// phường), with its committee election, its delegates to the superior
-// congress, and the first meeting of the new committee.
+// phường). The organisation committee's check of the lists comes first; then
+// the committee election, where two candidates tie for the last seat and a
+// run-off decides; the official and alternate delegates to the superior
+// congress; and the first meeting of the new committee, which elects the
+// standing committee, the secretary, the deputies, the inspection committee
+// and its chair.
 //
 // Usage:
 //
@@ -17,9 +21,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/rules"
+	"github.com/kiemphieu/kiemphieu/tally"
 )
 
 //go:embed sample.json
@@ -58,97 +64,150 @@ func run(w io.Writer, args []string) error {
 	}
 	c, err := ballot.ParseCongress(data)
 	if err != nil {
-		var list ballot.ErrorList
-		if errors.As(err, &list) {
-			return errors.New(list.Format(lang))
-		}
-		return err
+		return describe(err, lang)
 	}
-	if err := printBoxes(w, c, lang); err != nil {
-		return err
+	g := regime()
+	res, err := tally.Count(c, tally.Options{Regime: &g, CheckLists: true})
+	if err != nil {
+		return describe(err, lang)
 	}
-	return printListVerdict(w, c, lang)
+	p := printer{w: w, lang: lang, names: make(map[ballot.CandidateID]string)}
+	for _, person := range c.Candidates {
+		p.names[person.ID] = person.Name
+	}
+	p.result(res)
+	return nil
+}
+
+// describe turns an ErrorList into one error listing every problem.
+func describe(err error, lang ballot.Lang) error {
+	var list ballot.ErrorList
+	if errors.As(err, &list) {
+		return errors.New(strings.TrimSuffix(list.Format(lang), "\n"))
+	}
+	return err
 }
 
 // regime is the regime the sample is checked under: the current one, with
 // the structure targets of Chỉ thị 35 kept by the province's guidance.
 func regime() rules.Regime {
 	g := rules.QD190()
+	g.Name += " + CT 35"
 	g.Quotas = append(g.Quotas, rules.CT35Quotas()...)
 	return g
 }
 
-// printListVerdict prints the organisation committee's check of the lists.
-func printListVerdict(w io.Writer, c ballot.Congress, lang ballot.Lang) error {
-	t := func(vi, en string) string { return ballot.Text{VI: vi, EN: en}.In(lang) }
-	g := regime()
-	v, err := g.Check(c)
-	if err != nil {
-		return err
-	}
-	pass, warn, fail := v.Counts()
-	fmt.Fprintf(w, "\n%s (%s): %d %s, %d %s, %d %s\n", t("Kiểm tra danh sách bầu cử", "Checking the lists"), g.Name,
-		pass, t("đạt", "pass"), warn, t("lưu ý", "warning"), fail, t("không đạt", "fail"))
-	names := make(map[ballot.CandidateID]string, len(c.Candidates))
-	for _, p := range c.Candidates {
-		names[p.ID] = p.Name
-	}
-	name := func(id ballot.CandidateID) string { return names[id] }
-	for _, f := range v.Findings {
-		fmt.Fprintf(w, "  %-9s %s\n", f.Outcome.Name(lang), f.Describe(lang, name))
-	}
-	return nil
+type printer struct {
+	w     io.Writer
+	lang  ballot.Lang
+	names map[ballot.CandidateID]string
 }
 
-// printBoxes prints, for every round of every contest, how many ballots of
-// each box are valid and invalid and why.
-func printBoxes(w io.Writer, c ballot.Congress, lang ballot.Lang) error {
-	t := func(vi, en string) string { return ballot.Text{VI: vi, EN: en}.In(lang) }
-	fmt.Fprintln(w, c.Name)
-	for _, ct := range c.Contests {
-		for i, r := range ct.Rounds {
-			fmt.Fprintf(w, "\n%s — %s %d: %s %d, %s %d\n", ct.Office.Name(lang),
-				t("lần bầu", "round"), i+1, t("bầu", "seats"), r.Seats, t("phiếu phát ra", "ballots issued"), r.Issued)
-			if r.Totals != nil {
-				fmt.Fprintf(w, "  %s: %s %d, %s %d, %s %d\n", t("Theo biên bản", "As written down"),
-					t("thu vào", "collected"), r.Totals.Collected, t("hợp lệ", "valid"), r.Totals.Valid,
-					t("không hợp lệ", "invalid"), r.Totals.Invalid)
-				for _, rc := range r.Totals.InvalidReasons {
-					fmt.Fprintf(w, "    %4d  %s\n", rc.Count, rc.Reason.Name(lang))
-				}
-				continue
-			}
-			for _, box := range r.Boxes {
-				valid, review := 0, 0
-				invalid := make(map[ballot.Reason]int)
-				for _, b := range box.Ballots {
-					cl, err := r.Classify(b, c.Policy)
-					if err != nil {
-						return err
-					}
-					if cl.Valid() {
-						valid++
-					} else {
-						invalid[cl.Reason]++
-					}
-					if len(cl.Review) > 0 {
-						review++
-					}
-				}
-				fmt.Fprintf(w, "  %s: %s %d, %s %d, %s %d\n", box.Name,
-					t("thu vào", "collected"), len(box.Ballots), t("hợp lệ", "valid"), valid,
-					t("không hợp lệ", "invalid"), len(box.Ballots)-valid)
-				for _, reason := range ballot.Reasons() {
-					if n := invalid[reason]; n > 0 {
-						fmt.Fprintf(w, "    %4d  %s\n", n, reason.Name(lang))
-					}
-				}
-				if review > 0 {
-					fmt.Fprintf(w, "    %4d  %s\n", review, t("phiếu có tên gạch chưa hết, cần Ban kiểm phiếu xem lại",
-						"ballots with a name only partly struck, for the board to review"))
-				}
-			}
+func (p printer) t(vi, en string) string { return ballot.Text{VI: vi, EN: en}.In(p.lang) }
+
+func (p printer) printf(format string, args ...any) { fmt.Fprintf(p.w, format, args...) }
+
+func (p printer) name(id ballot.CandidateID) string { return p.names[id] }
+
+func (p printer) nameList(ids []ballot.CandidateID) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = p.name(id)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (p printer) result(r tally.Result) {
+	p.printf("%s\n", r.Congress)
+	if r.Term != "" {
+		p.printf("%s %s\n", p.t("Nhiệm kỳ", "Term"), r.Term)
+	}
+	p.printf("%s\n", p.base(r.Base))
+
+	if r.Lists != nil {
+		pass, warn, fail := r.Lists.Counts()
+		p.printf("\n%s (%s): %d %s, %d %s, %d %s\n", p.t("Kiểm tra danh sách bầu cử", "Checking the lists"), r.Lists.Regime,
+			pass, p.t("đạt", "pass"), warn, p.t("lưu ý", "warning"), fail, p.t("không đạt", "fail"))
+		for _, f := range r.Lists.Findings {
+			p.printf("  %-9s %s\n", f.Outcome.Name(p.lang), f.Describe(p.lang, p.name))
 		}
 	}
-	return nil
+	for _, ct := range r.Contests {
+		p.contest(ct)
+	}
+	p.printf("\n%s\n", r)
+}
+
+// base renders D and how it was derived.
+func (p printer) base(b tally.Base) string {
+	var kind string
+	switch b.Electorate {
+	case tally.Members:
+		kind = p.t("đảng viên chính thức được triệu tập", "official members convened")
+	case tally.Delegates:
+		kind = p.t("đại biểu chính thức được triệu tập", "official delegates convened")
+	default:
+		kind = p.t("ủy viên ", "members of the ") + b.Body.Name(p.lang)
+	}
+	s := fmt.Sprintf("%s: %d, %s %d", kind, b.Convened, p.t("có mặt", "present"), b.Present)
+	for _, e := range b.Excluded {
+		s += fmt.Sprintf("; %s %d %s", p.t("không tính", "less"), e.Count, e.Kind.Name(p.lang))
+	}
+	return s + fmt.Sprintf(". D = %d: %s %d %s", b.D, p.t("trúng cử phải được ít nhất", "election needs at least"), b.Threshold(), p.t("phiếu", "votes"))
+}
+
+func (p printer) contest(ct tally.ContestResult) {
+	p.printf("\n== %s (%s %d) ==\n", ct.Office.Name(p.lang), p.t("bầu", "seats"), ct.Seats)
+	if len(ct.FromOfficial) > 0 {
+		p.printf("%s: %s\n", p.t("Từ số đủ phiếu của đại biểu chính thức", "From the official ballot's surplus qualifiers"), p.nameList(ct.FromOfficial))
+	}
+	for _, r := range ct.Rounds {
+		p.round(r)
+	}
+	p.printf("%s: %s (%d/%d)", p.t("Trúng cử", "Elected"), p.nameList(ct.Elected), len(ct.Elected), ct.Seats)
+	p.printf(" — %s\n", ct.Next.Step.Name(p.lang))
+	for _, f := range ct.Findings {
+		p.finding(f)
+	}
+}
+
+func (p printer) round(r tally.RoundResult) {
+	p.printf("%s %d: %s %d; %s %d, %s %d, %s %d, %s %d\n", p.t("Lần bầu", "Round"), r.Number,
+		p.t("bầu", "seats"), r.Seats, p.t("phát ra", "issued"), r.Issued, p.t("thu vào", "collected"), r.Collected,
+		p.t("hợp lệ", "valid"), r.Valid, p.t("không hợp lệ", "invalid"), r.Invalid)
+	if r.Base.Electorate == tally.Meeting {
+		p.printf("  %s\n", p.base(r.Base))
+	}
+	for _, b := range r.Boxes {
+		p.printf("  %s: %s %d, %s %d, %s %d\n", b.Name, p.t("thu vào", "collected"), b.Collected,
+			p.t("hợp lệ", "valid"), b.Valid, p.t("không hợp lệ", "invalid"), b.Invalid)
+	}
+	for _, rc := range r.InvalidReasons {
+		p.printf("  %4d %s: %s\n", rc.Count, p.t("phiếu không hợp lệ", "invalid"), rc.Reason.Name(p.lang))
+	}
+	for _, s := range r.Standings {
+		share := rules.FormatPercent(r.Share(s.Votes, 2, rules.Truncate), 2, p.lang)
+		p.printf("  %-24s %5d %9s  %s\n", p.name(s.ID), s.Votes, share, s.Status.Name(p.lang))
+	}
+	if r.Tie != nil {
+		p.printf("  %s: %s — %d %s, %s %d\n", p.t("Bằng phiếu", "Tied"), p.nameList(r.Tie.Candidates), r.Tie.Votes,
+			p.t("phiếu", "votes"), p.t("cho số chỗ còn lại", "for seats left"), r.Tie.Seats)
+	}
+	if r.Next.Step != tally.Done {
+		p.printf("  %s: %s", p.t("Tiếp theo", "Next"), r.Next.Step.Name(p.lang))
+		if len(r.Next.Candidates) > 0 {
+			p.printf(" — %s %d: %s", p.t("bầu", "seats"), r.Next.Seats, p.nameList(r.Next.Candidates))
+		}
+		p.printf("\n")
+	}
+	for _, f := range r.Findings {
+		p.finding(f)
+	}
+}
+
+// finding prints the checks that did not pass; passes are in the JSON.
+func (p printer) finding(f rules.Finding) {
+	if f.Outcome != rules.Pass {
+		p.printf("  %s: %s\n", f.Outcome.Name(p.lang), f.Describe(p.lang, p.name))
+	}
 }

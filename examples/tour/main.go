@@ -9,6 +9,7 @@ import (
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/rules"
+	"github.com/kiemphieu/kiemphieu/tally"
 )
 
 //go:embed chibo.json
@@ -28,17 +29,12 @@ func main() {
 	}
 	fmt.Println(v) // QĐ 190-QĐ/TW: 12 checks, 11 pass, 0 warning, 1 fail (first: working-time at contests[0].candidates[3])
 
-	// The counting board classifies the ballots of the chi ủy's first round.
-	round := c.Contests[0].Rounds[0]
-	valid := 0
-	for _, b := range round.Boxes[0].Ballots {
-		cl, err := round.Classify(b, c.Policy)
-		if err != nil {
-			log.Fatal(err)
-		}
-		if cl.Valid() {
-			valid++
-		}
+	// The counting board counts every round of every contest. The threshold
+	// base D comes from the roster: 11 convened, 1 absent with a reason.
+	res, err := tally.Count(c, tally.Options{})
+	if err != nil {
+		log.Fatal(err)
 	}
-	fmt.Println(valid, "valid of", len(round.Boxes[0].Ballots)) // 7 valid of 10
+	chiUy := res.Contests[0].Rounds[0]
+	fmt.Println(chiUy.Base.D, chiUy.Valid, chiUy.Elected, chiUy.Next.Step) // 10 7 [c1 c2 c3] done
 }
