@@ -14,18 +14,16 @@
 package strictjson
 
 import (
-	"bytes"
 	"encoding"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -34,7 +32,7 @@ type Kind uint8
 
 // The kinds of problem the decoder reports.
 const (
-	Syntax       Kind = iota + 1 // not JSON, or trailing data after the document
+	Syntax       Kind = iota + 1 // not JSON, nested too deeply, or trailing data after the document
 	UnknownField                 // an object key the target type does not have
 	DuplicateKey                 // an object key given twice
 	Type                         // a JSON value of the wrong type for the target
@@ -55,6 +53,11 @@ type Problem struct {
 // MaxProblems is how many problems Decode reports before it stops.
 const MaxProblems = 200
 
+// MaxDepth is how deeply objects and arrays may nest. The formats read with
+// this package nest a few levels; the limit keeps a hostile document from
+// exhausting the stack.
+const MaxDepth = 256
+
 // Child returns the path of field name inside path.
 func Child(path, name string) string {
 	if path == "" {
@@ -64,17 +67,28 @@ func Child(path, name string) string {
 }
 
 // Index returns the path of element i of the array at path.
-func Index(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
-}
+func Index(path string, i int) string { return string(appendIndex([]byte(path), i)) }
 
 // Key returns the path of the map entry with key k at path: a dotted child
 // when k is a plain identifier, a quoted index otherwise.
-func Key(path, k string) string {
+func Key(path, k string) string { return string(appendKey([]byte(path), k)) }
+
+func appendIndex(p []byte, i int) []byte {
+	p = append(p, '[')
+	p = strconv.AppendInt(p, int64(i), 10)
+	return append(p, ']')
+}
+
+func appendKey(p []byte, k string) []byte {
 	if k != "" && strings.IndexFunc(k, notIdent) < 0 {
-		return Child(path, k)
+		if len(p) > 0 {
+			p = append(p, '.')
+		}
+		return append(p, k...)
 	}
-	return path + "[" + strconv.Quote(k) + "]"
+	p = append(p, '[')
+	p = strconv.AppendQuote(p, k)
+	return append(p, ']')
 }
 
 func notIdent(r rune) bool {
@@ -92,20 +106,14 @@ func Decode(data []byte, v any) []Problem {
 	}
 	d := &decoder{data: data}
 	if i := invalidUTF8(data); i >= 0 {
-		d.add(Problem{Kind: Syntax,
-			EN: fmt.Sprintf("invalid UTF-8 at %s", d.position(int64(i))),
-			VI: fmt.Sprintf("mã UTF-8 không hợp lệ tại %s", d.positionVI(int64(i)))})
+		d.pos = i
+		d.syntax("invalid UTF-8", "mã UTF-8 không hợp lệ")
 		return d.problems
 	}
-	d.dec = json.NewDecoder(bytes.NewReader(data))
-	d.dec.UseNumber()
-	err := d.value("", rv.Elem())
-	if err == nil {
-		if _, terr := d.dec.Token(); terr != io.EOF {
-			off := d.dec.InputOffset()
-			d.add(Problem{Kind: Syntax,
-				EN: fmt.Sprintf("unexpected data after the document at %s", d.position(off)),
-				VI: fmt.Sprintf("có dữ liệu thừa sau tài liệu tại %s", d.positionVI(off))})
+	if err := d.value(rv.Elem()); err == nil {
+		d.skipWS()
+		if d.pos < len(d.data) {
+			d.syntax("unexpected data after the document", "có dữ liệu thừa sau tài liệu")
 		}
 	}
 	return d.problems
@@ -114,69 +122,64 @@ func Decode(data []byte, v any) []Problem {
 // errStop ends decoding after a syntax error or too many problems.
 var errStop = errors.New("stop")
 
+// decoder is a recursive-descent parser over data. path is the path of the
+// value being read, kept as bytes and turned into a string only for a
+// problem.
 type decoder struct {
 	data     []byte
-	dec      *json.Decoder
+	pos      int
+	depth    int
+	path     []byte
 	problems []Problem
 }
 
-func (d *decoder) add(p Problem) error {
+func (d *decoder) add(kind Kind, value, en, vi string) error {
 	if len(d.problems) >= MaxProblems {
-		d.problems = append(d.problems, Problem{Path: p.Path, Kind: TooMany,
+		d.problems = append(d.problems, Problem{Path: string(d.path), Kind: TooMany,
 			EN: fmt.Sprintf("more than %d problems; stopped reading", MaxProblems),
 			VI: fmt.Sprintf("quá %d lỗi; ngừng đọc", MaxProblems)})
 		return errStop
 	}
-	d.problems = append(d.problems, p)
+	d.problems = append(d.problems, Problem{Path: string(d.path), Kind: kind, Value: shorten(value), EN: en, VI: vi})
 	return nil
 }
 
-func (d *decoder) token(path string) (json.Token, error) {
-	tok, err := d.dec.Token()
-	if err == nil {
-		return tok, nil
-	}
-	off := d.dec.InputOffset()
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		off = se.Offset
-	}
-	msg := err.Error()
-	if err == io.EOF || err == io.ErrUnexpectedEOF {
-		msg = "unexpected end of input"
-	}
-	d.add(Problem{Path: path, Kind: Syntax,
-		EN: fmt.Sprintf("invalid JSON at %s: %s", d.position(off), strings.TrimPrefix(msg, "json: ")),
-		VI: fmt.Sprintf("JSON không hợp lệ tại %s: %s", d.positionVI(off), strings.TrimPrefix(msg, "json: "))})
-	return nil, errStop
+// syntax reports a syntax error at the current position; decoding stops.
+func (d *decoder) syntax(en, vi string) error {
+	l, c := lineCol(d.data, d.pos)
+	d.add(Syntax, "",
+		fmt.Sprintf("invalid JSON at line %d, column %d: %s", l, c, en),
+		fmt.Sprintf("JSON không hợp lệ tại dòng %d, cột %d: %s", l, c, vi))
+	return errStop
 }
 
-// position renders a byte offset as line:column (both from 1, column in bytes).
-func (d *decoder) position(off int64) string {
-	l, c := lineCol(d.data, off)
-	return fmt.Sprintf("line %d, column %d", l, c)
+func (d *decoder) syntaxChar(want, wantVI string) error {
+	if d.pos >= len(d.data) {
+		return d.syntax("unexpected end of input", "tài liệu kết thúc đột ngột")
+	}
+	r, _ := utf8.DecodeRune(d.data[d.pos:])
+	return d.syntax(fmt.Sprintf("found %q where %s belongs", r, want), fmt.Sprintf("gặp %q ở chỗ cần %s", r, wantVI))
 }
 
-func (d *decoder) positionVI(off int64) string {
-	l, c := lineCol(d.data, off)
-	return fmt.Sprintf("dòng %d, cột %d", l, c)
-}
-
-func lineCol(data []byte, off int64) (line, col int) {
-	if off > int64(len(data)) {
-		off = int64(len(data))
+func lineCol(data []byte, off int) (line, col int) {
+	off = max(0, min(off, len(data)))
+	line, col = 1, 1
+	for _, c := range data[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
 	}
-	if off < 0 {
-		off = 0
-	}
-	before := data[:off]
-	line = 1 + bytes.Count(before, []byte{'\n'})
-	col = int(off) - bytes.LastIndexByte(before, '\n')
 	return line, col
 }
 
 func invalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && n == 1 {
 			return i
@@ -186,37 +189,69 @@ func invalidUTF8(b []byte) int {
 	return -1
 }
 
+func (d *decoder) skipWS() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek returns the next byte after white space, or 0 at the end.
+func (d *decoder) peek() byte {
+	d.skipWS()
+	if d.pos < len(d.data) {
+		return d.data[d.pos]
+	}
+	return 0
+}
+
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
-// value reads the next JSON value into v.
-func (d *decoder) value(path string, v reflect.Value) error {
-	tok, err := d.token(path)
-	if err != nil {
-		return err
+var textCache sync.Map // reflect.Type → bool
+
+// isText reports whether a pointer to t implements encoding.TextUnmarshaler.
+func isText(t reflect.Type) bool {
+	if b, ok := textCache.Load(t); ok {
+		return b.(bool)
 	}
-	if tok == nil { // null
+	b := reflect.PointerTo(t).Implements(textUnmarshaler)
+	textCache.Store(t, b)
+	return b
+}
+
+// value reads the next JSON value into v.
+func (d *decoder) value(v reflect.Value) error {
+	c := d.peek()
+	if c == 0 {
+		return d.syntaxChar("a value", "một giá trị")
+	}
+	if c == 'n' {
+		if err := d.literal("null"); err != nil {
+			return err
+		}
 		if v.Kind() == reflect.Pointer {
 			v.SetZero()
 			return nil
 		}
-		return d.add(Problem{Path: path, Kind: Null, Value: "null",
-			EN: "null is not allowed here; leave the field out instead",
-			VI: "không được dùng null ở đây; hãy bỏ trường này đi"})
+		return d.add(Null, "null", "null is not allowed here; leave the field out instead", "không được dùng null ở đây; hãy bỏ trường này đi")
 	}
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		return d.scalarOrComposite(path, tok, v.Elem())
+		v = v.Elem()
 	}
-	return d.scalarOrComposite(path, tok, v)
-}
-
-func (d *decoder) scalarOrComposite(path string, tok json.Token, v reflect.Value) error {
-	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
-		s, ok := tok.(string)
-		if !ok {
-			return d.mismatch(path, tok, "a string")
+	if v.CanAddr() && isText(v.Type()) {
+		if c != '"' {
+			return d.mismatch(v.Type())
+		}
+		s, err := d.str()
+		if err != nil {
+			return err
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
 			en, vi := err.Error(), err.Error()
@@ -224,223 +259,505 @@ func (d *decoder) scalarOrComposite(path string, tok json.Token, v reflect.Value
 			if errors.As(err, &b) {
 				vi = b.Vietnamese()
 			}
-			return d.add(Problem{Path: path, Kind: Value, Value: shorten(s), EN: en, VI: vi})
+			return d.add(Value, s, en, vi)
 		}
 		return nil
 	}
-	switch t := tok.(type) {
-	case json.Delim:
+	switch c {
+	case '{':
 		switch {
-		case t == '{' && v.Kind() == reflect.Struct:
-			return d.object(path, v)
-		case t == '{' && v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
-			return d.mapObject(path, v)
-		case t == '[' && v.Kind() == reflect.Slice:
-			return d.array(path, v)
+		case v.Kind() == reflect.Struct:
+			return d.object(v)
+		case v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
+			return d.mapObject(v)
 		}
-		return d.mismatch(path, tok, wantOf(v.Type()))
-	case string:
+	case '[':
+		if v.Kind() == reflect.Slice {
+			return d.array(v)
+		}
+	case '"':
 		if v.Kind() == reflect.String {
-			v.SetString(t)
-			return nil
-		}
-		return d.mismatch(path, tok, wantOf(v.Type()))
-	case bool:
-		if v.Kind() == reflect.Bool {
-			v.SetBool(t)
-			return nil
-		}
-		return d.mismatch(path, tok, wantOf(v.Type()))
-	case json.Number:
-		return d.number(path, t, v)
-	}
-	return d.mismatch(path, tok, wantOf(v.Type()))
-}
-
-func (d *decoder) number(path string, n json.Number, v reflect.Value) error {
-	s := string(n)
-	switch v.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		i, err := strconv.ParseInt(s, 10, 64)
-		if err == nil && !v.OverflowInt(i) {
-			v.SetInt(i)
-			return nil
-		}
-		if err != nil && !isIntegerSyntax(s) {
-			return d.add(Problem{Path: path, Kind: Type, Value: shorten(s),
-				EN: "must be a whole number, written without a fraction or exponent",
-				VI: "phải là số nguyên, không có phần thập phân hay số mũ"})
-		}
-		return d.add(Problem{Path: path, Kind: Range, Value: shorten(s),
-			EN: "number is too large",
-			VI: "số quá lớn"})
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		u, err := strconv.ParseUint(s, 10, 64)
-		if err == nil && !v.OverflowUint(u) {
-			v.SetUint(u)
-			return nil
-		}
-		if !isIntegerSyntax(s) {
-			return d.add(Problem{Path: path, Kind: Type, Value: shorten(s),
-				EN: "must be a whole number, written without a fraction or exponent",
-				VI: "phải là số nguyên, không có phần thập phân hay số mũ"})
-		}
-		return d.add(Problem{Path: path, Kind: Range, Value: shorten(s),
-			EN: "number is out of range",
-			VI: "số nằm ngoài phạm vi cho phép"})
-	}
-	return d.mismatch(path, n, wantOf(v.Type()))
-}
-
-func isIntegerSyntax(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	return s != "" && strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
-}
-
-// mismatch reports a value of the wrong JSON type and skips the rest of it.
-func (d *decoder) mismatch(path string, tok json.Token, want string) error {
-	got, gotVI := describe(tok)
-	if err := d.add(Problem{Path: path, Kind: Type, Value: shorten(fmt.Sprint(tok)),
-		EN: fmt.Sprintf("expected %s, found %s", want, got),
-		VI: fmt.Sprintf("cần %s, nhưng gặp %s", wantVI(want), gotVI)}); err != nil {
-		return err
-	}
-	if delim, ok := tok.(json.Delim); ok && (delim == '{' || delim == '[') {
-		return d.skipRest(path)
-	}
-	return nil
-}
-
-// skipRest consumes tokens until the composite value just opened is closed.
-func (d *decoder) skipRest(path string) error {
-	for depth := 1; depth > 0; {
-		tok, err := d.token(path)
-		if err != nil {
+			s, err := d.str()
+			if err == nil {
+				v.SetString(s)
+			}
 			return err
 		}
-		if delim, ok := tok.(json.Delim); ok {
-			if delim == '{' || delim == '[' {
-				depth++
-			} else {
-				depth--
+	case 't', 'f':
+		if v.Kind() == reflect.Bool {
+			word := "false"
+			if c == 't' {
+				word = "true"
 			}
+			if err := d.literal(word); err != nil {
+				return err
+			}
+			v.SetBool(c == 't')
+			return nil
+		}
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return d.number(v)
+	default:
+		if !strings.ContainsRune(`{["tfn-0123456789`, rune(c)) {
+			return d.syntaxChar("a value", "một giá trị")
 		}
 	}
-	return nil
+	return d.mismatch(v.Type())
 }
 
-// skipValue consumes one whole value.
-func (d *decoder) skipValue(path string) error {
-	tok, err := d.token(path)
+// literal reads the word true, false or null.
+func (d *decoder) literal(word string) error {
+	if len(d.data)-d.pos >= len(word) && string(d.data[d.pos:d.pos+len(word)]) == word {
+		d.pos += len(word)
+		return nil
+	}
+	return d.syntaxChar("a value", "một giá trị")
+}
+
+// str reads a string, unescaping it.
+func (d *decoder) str() (string, error) {
+	d.pos++ // the opening quote
+	start := d.pos
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; {
+		case c == '"':
+			s := string(d.data[start:d.pos])
+			d.pos++
+			return s, nil
+		case c == '\\':
+			return d.strEscaped(start)
+		case c < 0x20:
+			return "", d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		default:
+			d.pos++
+		}
+	}
+	return "", d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
+
+// strEscaped reads the rest of a string that has an escape, from start.
+func (d *decoder) strEscaped(start int) (string, error) {
+	b := append([]byte(nil), d.data[start:d.pos]...)
+	for d.pos < len(d.data) {
+		c := d.data[d.pos]
+		switch {
+		case c == '"':
+			d.pos++
+			return string(b), nil
+		case c < 0x20:
+			return "", d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		case c != '\\':
+			b = append(b, c)
+			d.pos++
+			continue
+		}
+		if d.pos+1 >= len(d.data) {
+			break
+		}
+		e := d.data[d.pos+1]
+		d.pos += 2
+		switch e {
+		case '"', '\\', '/':
+			b = append(b, e)
+		case 'b':
+			b = append(b, '\b')
+		case 'f':
+			b = append(b, '\f')
+		case 'n':
+			b = append(b, '\n')
+		case 'r':
+			b = append(b, '\r')
+		case 't':
+			b = append(b, '\t')
+		case 'u':
+			r, ok := d.hex4()
+			if !ok {
+				return "", d.syntax("an invalid \\u escape", "mã \\u không hợp lệ")
+			}
+			if utf16.IsSurrogate(r) {
+				// A pair makes one rune; a lone half becomes U+FFFD, as
+				// encoding/json does.
+				save := d.pos
+				if d.pos+1 < len(d.data) && d.data[d.pos] == '\\' && d.data[d.pos+1] == 'u' {
+					d.pos += 2
+					if r2, ok := d.hex4(); ok {
+						if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+							r = dec
+							break
+						}
+					}
+				}
+				d.pos = save
+				r = utf8.RuneError
+			}
+			b = utf8.AppendRune(b, r)
+		default:
+			d.pos -= 2
+			return "", d.syntax("an invalid escape in a string", "ký tự thoát không hợp lệ trong chuỗi")
+		}
+	}
+	return "", d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
+
+func (d *decoder) hex4() (rune, bool) {
+	if len(d.data)-d.pos < 4 {
+		return 0, false
+	}
+	var r rune
+	for _, c := range d.data[d.pos : d.pos+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r<<4 | rune(c-'0')
+		case c >= 'a' && c <= 'f':
+			r = r<<4 | rune(c-'a'+10)
+		case c >= 'A' && c <= 'F':
+			r = r<<4 | rune(c-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	d.pos += 4
+	return r, true
+}
+
+// numberText reads a number by the JSON grammar and returns its text and
+// whether it is written as an integer (no fraction, no exponent).
+func (d *decoder) numberText() (text []byte, integer bool, err error) {
+	start := d.pos
+	digits := func() int {
+		n := 0
+		for d.pos < len(d.data) && d.data[d.pos] >= '0' && d.data[d.pos] <= '9' {
+			d.pos++
+			n++
+		}
+		return n
+	}
+	if d.data[d.pos] == '-' {
+		d.pos++
+	}
+	if d.pos < len(d.data) && d.data[d.pos] == '0' {
+		d.pos++
+	} else if digits() == 0 {
+		return nil, false, d.syntaxChar("a digit", "một chữ số")
+	}
+	integer = true
+	if d.pos < len(d.data) && d.data[d.pos] == '.' {
+		d.pos++
+		integer = false
+		if digits() == 0 {
+			return nil, false, d.syntaxChar("a digit", "một chữ số")
+		}
+	}
+	if d.pos < len(d.data) && (d.data[d.pos] == 'e' || d.data[d.pos] == 'E') {
+		d.pos++
+		integer = false
+		if d.pos < len(d.data) && (d.data[d.pos] == '+' || d.data[d.pos] == '-') {
+			d.pos++
+		}
+		if digits() == 0 {
+			return nil, false, d.syntaxChar("a digit", "một chữ số")
+		}
+	}
+	return d.data[start:d.pos], integer, nil
+}
+
+func (d *decoder) number(v reflect.Value) error {
+	text, integer, err := d.numberText()
 	if err != nil {
 		return err
 	}
-	if delim, ok := tok.(json.Delim); ok && (delim == '{' || delim == '[') {
-		return d.skipRest(path)
+	notInt := func() error {
+		return d.add(Type, string(text), "must be a whole number, written without a fraction or exponent",
+			"phải là số nguyên, không có phần thập phân hay số mũ")
+	}
+	tooBig := func() error {
+		return d.add(Range, string(text), "number is out of range", "số nằm ngoài phạm vi cho phép")
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if !integer {
+			return notInt()
+		}
+		i, ok := parseInt(text)
+		if !ok || v.OverflowInt(i) {
+			return tooBig()
+		}
+		v.SetInt(i)
+		return nil
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if !integer {
+			return notInt()
+		}
+		i, ok := parseInt(text)
+		if !ok || i < 0 || v.OverflowUint(uint64(i)) {
+			return tooBig()
+		}
+		v.SetUint(uint64(i))
+		return nil
+	}
+	got, gotVI := "a number", "một số"
+	return d.add(Type, string(text), fmt.Sprintf("expected %s, found %s", wantOf(v.Type()), got),
+		fmt.Sprintf("cần %s, nhưng gặp %s", wantVI(wantOf(v.Type())), gotVI))
+}
+
+// parseInt parses an integer written by the JSON grammar, reporting false
+// when it does not fit an int64.
+func parseInt(b []byte) (int64, bool) {
+	neg := b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	var n uint64
+	for _, c := range b {
+		if n > (1<<63)/10 {
+			return 0, false
+		}
+		n = n*10 + uint64(c-'0')
+	}
+	switch {
+	case neg && n <= 1<<63:
+		return -int64(n), true
+	case !neg && n < 1<<63:
+		return int64(n), true
+	}
+	return 0, false
+}
+
+// mismatch reports a value of the wrong JSON type and skips it. The next
+// byte is the start of a value.
+func (d *decoder) mismatch(t reflect.Type) error {
+	got, gotVI := "", ""
+	switch d.peek() {
+	case '{':
+		got, gotVI = "an object", "một đối tượng"
+	case '[':
+		got, gotVI = "an array", "một mảng"
+	case '"':
+		got, gotVI = "a string", "một chuỗi"
+	case 't', 'f':
+		got, gotVI = "a boolean", "một giá trị true/false"
+	default:
+		got, gotVI = "a number", "một số"
+	}
+	start := d.pos
+	if err := d.skip(); err != nil {
+		return err
+	}
+	want := wantOf(t)
+	return d.add(Type, string(d.data[start:d.pos]),
+		fmt.Sprintf("expected %s, found %s", want, got),
+		fmt.Sprintf("cần %s, nhưng gặp %s", wantVI(want), gotVI))
+}
+
+// skip reads one whole value, checking its syntax, and keeps nothing.
+func (d *decoder) skip() error {
+	switch c := d.peek(); c {
+	case '{', '[':
+		close := byte('}')
+		if c == '[' {
+			close = ']'
+		}
+		if err := d.enter(); err != nil {
+			return err
+		}
+		d.pos++
+		if d.peek() == close {
+			d.pos++
+			d.depth--
+			return nil
+		}
+		for {
+			if c == '{' {
+				if d.peek() != '"' {
+					return d.syntaxChar("a field name", "tên trường")
+				}
+				if _, err := d.str(); err != nil {
+					return err
+				}
+				if d.peek() != ':' {
+					return d.syntaxChar(`":"`, `":"`)
+				}
+				d.pos++
+			}
+			if err := d.skip(); err != nil {
+				return err
+			}
+			switch d.peek() {
+			case ',':
+				d.pos++
+			case close:
+				d.pos++
+				d.depth--
+				return nil
+			default:
+				return d.syntaxChar(fmt.Sprintf(`"," or %q`, close), fmt.Sprintf(`"," hoặc %q`, close))
+			}
+		}
+	case '"':
+		_, err := d.str()
+		return err
+	case 't':
+		return d.literal("true")
+	case 'f':
+		return d.literal("false")
+	case 'n':
+		return d.literal("null")
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		_, _, err := d.numberText()
+		return err
+	}
+	return d.syntaxChar("a value", "một giá trị")
+}
+
+func (d *decoder) enter() error {
+	d.depth++
+	if d.depth > MaxDepth {
+		return d.syntax(fmt.Sprintf("nested more than %d levels deep", MaxDepth), fmt.Sprintf("lồng sâu quá %d cấp", MaxDepth))
 	}
 	return nil
 }
 
-func (d *decoder) object(path string, v reflect.Value) error {
-	fields := fieldsOf(v.Type())
-	seen := make(map[string]bool)
-	for d.dec.More() {
-		tok, err := d.token(path)
+// members reads the members of an object, calling each for every key with
+// the path already extended; each must consume the value.
+func (d *decoder) members(each func(key string) error) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	d.pos++ // '{'
+	if d.peek() == '}' {
+		d.pos++
+		d.depth--
+		return nil
+	}
+	for {
+		if d.peek() != '"' {
+			return d.syntaxChar("a field name", "tên trường")
+		}
+		key, err := d.str()
 		if err != nil {
 			return err
 		}
-		key, _ := tok.(string) // the decoder guarantees object keys are strings
-		kpath := Key(path, key)
-		if seen[key] {
-			if err := d.add(Problem{Path: kpath, Kind: DuplicateKey, Value: shorten(key),
-				EN: fmt.Sprintf("field %q is given twice", key),
-				VI: fmt.Sprintf("trường %q bị khai báo hai lần", key)}); err != nil {
-				return err
-			}
-			if err := d.skipValue(kpath); err != nil {
-				return err
-			}
-			continue
+		if d.peek() != ':' {
+			return d.syntaxChar(`":"`, `":"`)
 		}
-		seen[key] = true
-		index, ok := fields[key]
-		if !ok {
-			if err := d.add(Problem{Path: kpath, Kind: UnknownField, Value: shorten(key),
-				EN: fmt.Sprintf("unknown field %q (known: %s)", key, knownList(fields)),
-				VI: fmt.Sprintf("trường %q không có trong định dạng (các trường hợp lệ: %s)", key, knownList(fields))}); err != nil {
-				return err
-			}
-			if err := d.skipValue(kpath); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := d.value(kpath, v.FieldByIndex(index)); err != nil {
+		d.pos++
+		n := len(d.path)
+		d.path = appendKey(d.path, key)
+		err = each(key)
+		d.path = d.path[:n]
+		if err != nil {
 			return err
 		}
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case '}':
+			d.pos++
+			d.depth--
+			return nil
+		default:
+			return d.syntaxChar(`"," or "}"`, `"," hoặc "}"`)
+		}
 	}
-	_, err := d.token(path) // '}'
-	return err
 }
 
-func (d *decoder) mapObject(path string, v reflect.Value) error {
+func (d *decoder) object(v reflect.Value) error {
+	fields := fieldsOf(v.Type())
+	var seen []string
+	return d.members(func(key string) error {
+		if slices.Contains(seen, key) {
+			if err := d.add(DuplicateKey, key, fmt.Sprintf("field %q is given twice", key),
+				fmt.Sprintf("trường %q bị khai báo hai lần", key)); err != nil {
+				return err
+			}
+			return d.skip()
+		}
+		seen = append(seen, key)
+		index, ok := fields.index[key]
+		if !ok {
+			if err := d.add(UnknownField, key, fmt.Sprintf("unknown field %q (known: %s)", key, fields.known),
+				fmt.Sprintf("trường %q không có trong định dạng (các trường hợp lệ: %s)", key, fields.known)); err != nil {
+				return err
+			}
+			return d.skip()
+		}
+		return d.value(v.FieldByIndex(index))
+	})
+}
+
+func (d *decoder) mapObject(v reflect.Value) error {
 	if v.IsNil() {
 		v.Set(reflect.MakeMap(v.Type()))
 	}
-	elem := v.Type().Elem()
-	for d.dec.More() {
-		tok, err := d.token(path)
-		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		kpath := Key(path, key)
-		kv := reflect.ValueOf(key).Convert(v.Type().Key())
+	elem, keyType := v.Type().Elem(), v.Type().Key()
+	return d.members(func(key string) error {
+		kv := reflect.ValueOf(key).Convert(keyType)
 		if v.MapIndex(kv).IsValid() {
-			if err := d.add(Problem{Path: kpath, Kind: DuplicateKey, Value: shorten(key),
-				EN: fmt.Sprintf("key %q is given twice", key),
-				VI: fmt.Sprintf("khóa %q bị khai báo hai lần", key)}); err != nil {
+			if err := d.add(DuplicateKey, key, fmt.Sprintf("key %q is given twice", key),
+				fmt.Sprintf("khóa %q bị khai báo hai lần", key)); err != nil {
 				return err
 			}
-			if err := d.skipValue(kpath); err != nil {
-				return err
-			}
-			continue
+			return d.skip()
 		}
 		ev := reflect.New(elem).Elem()
-		if err := d.value(kpath, ev); err != nil {
+		if err := d.value(ev); err != nil {
 			return err
 		}
 		v.SetMapIndex(kv, ev)
-	}
-	_, err := d.token(path)
-	return err
+		return nil
+	})
 }
 
-func (d *decoder) array(path string, v reflect.Value) error {
+func (d *decoder) array(v reflect.Value) error {
+	if err := d.enter(); err != nil {
+		return err
+	}
+	d.pos++ // '['
 	elem := v.Type().Elem()
 	s := reflect.MakeSlice(v.Type(), 0, 0)
-	for i := 0; d.dec.More(); i++ {
-		ev := reflect.New(elem).Elem()
-		if err := d.value(Index(path, i), ev); err != nil {
-			v.Set(s)
+	defer func() { v.Set(s) }()
+	if d.peek() == ']' {
+		d.pos++
+		d.depth--
+		return nil
+	}
+	for i := 0; ; i++ {
+		n := len(d.path)
+		d.path = appendIndex(d.path, i)
+		s = reflect.Append(s, reflect.Zero(elem))
+		err := d.value(s.Index(i))
+		d.path = d.path[:n]
+		if err != nil {
 			return err
 		}
-		s = reflect.Append(s, ev)
+		switch d.peek() {
+		case ',':
+			d.pos++
+		case ']':
+			d.pos++
+			d.depth--
+			return nil
+		default:
+			return d.syntaxChar(`"," or "]"`, `"," hoặc "]"`)
+		}
 	}
-	v.Set(s)
-	_, err := d.token(path) // ']'
-	return err
 }
 
-var fieldCache sync.Map // reflect.Type → map[string][]int
+// fields is a struct type's JSON names: index paths, and the list of names
+// for messages.
+type fields struct {
+	index map[string][]int
+	known string
+}
+
+var fieldCache sync.Map // reflect.Type → fields
 
 // fieldsOf maps JSON names to field index paths, promoting untagged embedded
 // structs the way encoding/json does (shallower fields win; this module's
 // types never rely on the tie rules).
-func fieldsOf(t reflect.Type) map[string][]int {
-	if m, ok := fieldCache.Load(t); ok {
-		return m.(map[string][]int)
+func fieldsOf(t reflect.Type) fields {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.(fields)
 	}
 	m := make(map[string][]int)
 	var walk func(t reflect.Type, prefix []int)
@@ -469,22 +786,17 @@ func fieldsOf(t reflect.Type) map[string][]int {
 		}
 	}
 	walk(t, nil)
-	fieldCache.Store(t, m)
-	return m
-}
-
-func knownList(fields map[string][]int) string {
-	return strings.Join(slices.Sorted(maps.Keys(fields)), ", ")
+	f := fields{index: m, known: strings.Join(slices.Sorted(maps.Keys(m)), ", ")}
+	fieldCache.Store(t, f)
+	return f
 }
 
 func wantOf(t reflect.Type) string {
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
+	if isText(t) {
 		return "a string"
 	}
 	switch t.Kind() {
-	case reflect.Struct:
-		return "an object"
-	case reflect.Map:
+	case reflect.Struct, reflect.Map:
 		return "an object"
 	case reflect.Slice:
 		return "an array"
@@ -513,23 +825,6 @@ func wantVI(want string) string {
 		return "một số nguyên"
 	}
 	return "giá trị kiểu khác"
-}
-
-func describe(tok json.Token) (en, vi string) {
-	switch t := tok.(type) {
-	case json.Delim:
-		if t == '{' {
-			return "an object", "một đối tượng"
-		}
-		return "an array", "một mảng"
-	case string:
-		return "a string", "một chuỗi"
-	case bool:
-		return "a boolean", "một giá trị true/false"
-	case json.Number:
-		return "a number", "một số"
-	}
-	return "null", "null"
 }
 
 func shorten(s string) string {

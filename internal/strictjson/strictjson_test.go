@@ -1,9 +1,12 @@
 package strictjson
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -117,8 +120,45 @@ func TestTooMany(t *testing.T) {
 func TestLineCol(t *testing.T) {
 	data := []byte("ab\ncd\ne")
 	for _, tt := range []struct{ off, line, col int }{{0, 1, 1}, {2, 1, 3}, {3, 2, 1}, {6, 3, 1}, {99, 3, 2}} {
-		if l, c := lineCol(data, int64(tt.off)); l != tt.line || c != tt.col {
+		if l, c := lineCol(data, tt.off); l != tt.line || c != tt.col {
 			t.Errorf("lineCol(%d) = %d:%d, want %d:%d", tt.off, l, c, tt.line, tt.col)
 		}
 	}
+}
+
+type fuzzTarget struct {
+	A int              `json:"a"`
+	B string           `json:"b"`
+	C []fuzzTarget     `json:"c"`
+	M map[string]uint8 `json:"m"`
+	P *bool            `json:"p"`
+	T month            `json:"t"`
+}
+
+// FuzzDecode checks the parser against encoding/json: on any UTF-8 input
+// within the depth limit, Decode reports a syntax error exactly when
+// json.Valid rejects the input; and it never panics.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{}`, `{"a":1,"b":"x","c":[{"a":2}],"m":{"k":3},"p":true,"t":"5"}`, `[1,2]`, `{"a":"\ud83d\ude00"}`,
+		`{"b":"\u00e9\n"}`, `{"a":-0}`, `{"a":1e5}`, `{"a":01}`, `{"a":1.}`, `{"x":[[[]]]}`, ` {"a" : 1 } `, `{"a":1}x`, `"str"`, `nul`, `{"b":"\x"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var v fuzzTarget
+		problems := Decode(data, &v)
+		if !utf8.Valid(data) || bytes.Count(data, []byte("["))+bytes.Count(data, []byte("{")) > MaxDepth {
+			return
+		}
+		syntax, tooMany := false, false
+		for _, p := range problems {
+			syntax = syntax || p.Kind == Syntax
+			tooMany = tooMany || p.Kind == TooMany
+		}
+		if tooMany {
+			return
+		}
+		if syntax == json.Valid(data) {
+			t.Fatalf("syntax error reported: %v; json.Valid: %v; problems %v", syntax, json.Valid(data), problems)
+		}
+	})
 }
