@@ -54,6 +54,9 @@ func ratioError(text, vi, en string) error {
 // decimal comma is read as a decimal point. The result is exact; ratios ≤ 0
 // are refused, since no rule of this package is bounded by zero.
 func ParseRatio(s string) (Ratio, error) {
+	if r, ok := parseSimple(s); ok {
+		return r, nil
+	}
 	text := strings.TrimSpace(s)
 	percent := strings.HasSuffix(text, "%")
 	body := strings.TrimSpace(strings.TrimSuffix(text, "%"))
@@ -74,6 +77,52 @@ func ParseRatio(s string) (Ratio, error) {
 		return Ratio{}, ratioError(s, "tỉ lệ phải lớn hơn 0", "a ratio must be greater than 0")
 	}
 	return fromRat(r, s)
+}
+
+// parseSimple reads, without math/big, the forms the encoder writes most:
+// "n", "n%" and "a/b" with small whole numbers. It reports false for
+// anything else, which ParseRatio then reads in full.
+func parseSimple(s string) (Ratio, bool) {
+	num, rest, ok := leadingInt(s)
+	if !ok || num == 0 {
+		return Ratio{}, false
+	}
+	den := int64(1)
+	switch {
+	case rest == "":
+	case rest == "%":
+		den = 100
+	case rest[0] == '/':
+		d, tail, ok := leadingInt(rest[1:])
+		if !ok || tail != "" || d == 0 {
+			return Ratio{}, false
+		}
+		den = d
+	default:
+		return Ratio{}, false
+	}
+	g := gcd(num, den)
+	return Ratio{num: num / g, den: den / g}, true
+}
+
+// leadingInt reads up to 9 leading digits.
+func leadingInt(s string) (n int64, rest string, ok bool) {
+	i := 0
+	for i < len(s) && i < 9 && s[i] >= '0' && s[i] <= '9' {
+		n = n*10 + int64(s[i]-'0')
+		i++
+	}
+	if i == 0 || (i < len(s) && s[i] >= '0' && s[i] <= '9') {
+		return 0, "", false
+	}
+	return n, s[i:], true
+}
+
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // MustRatio is like ParseRatio but panics on an error. It is meant for
