@@ -70,8 +70,12 @@ type Congress struct {
 	ReferenceMonth Month
 	Policy         Policy // the congress's choices on ballot validity
 	Roster         Roster // who was convened; the basis of the threshold
-	Candidates     []Candidate
-	Contests       []Contest
+	// CountingBoard names the counting board (ban kiểm phiếu) the congress
+	// elected, its head (trưởng ban) first; the minutes print it and its
+	// signature lines. Optional.
+	CountingBoard []string
+	Candidates    []Candidate
+	Contests      []Contest
 }
 
 // Roster is who was convened to the congress: exactly one of Members (a
@@ -123,6 +127,9 @@ type Contest struct {
 	Meeting *Meeting
 	// Nominations records how the list was formed, when it is known.
 	Nominations *Nominations
+	// CountingBoard, when not empty, replaces the congress's counting
+	// board for this contest, such as the board of the committee's meeting.
+	CountingBoard []string
 	// Rounds are the rounds of voting held, in order; none yet is allowed.
 	Rounds []Round
 }

@@ -53,6 +53,7 @@
 //	  "reference_month": "2025-04",               // optional: when ages are counted (YYYY-MM)
 //	  "ballot_policy": { "accept_signed": false, "accept_blank_single": false,
 //	                     "reject_blank_rows": false, "partly_struck_is_struck": false },  // optional
+//	  "counting_board": ["Trần Văn A", "Lê Thị B"],  // optional: the counting board, its head first
 //	  "roster": {                                 // exactly one of members / delegates
 //	    "members":   { "official": 11, "present": 10, "temporarily_attached": 0,
 //	                   "exempt_absent": 0, "suspended": 0, "absent_with_reason": 1 },
@@ -72,6 +73,7 @@
 //	      "candidates": ["c1", "c2", "c3", "c4"], // the final list, in ballot order
 //	      "meeting": { "body": "committee", "sitting": 15, "present": 15, "excluded": 0 },
 //	                                              // optional: set when a body's meeting votes
+//	      "counting_board": ["…"],                // optional: this contest's own board
 //	      "nominations": {                        // optional: how the list was formed
 //	        "introduced": ["c1", "c2", "c3"],     // the convening committee's list
 //	        "nominees": [{ "id": "c4", "agree": 6 }],  // floor and self nominations, opinion vote

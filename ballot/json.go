@@ -31,6 +31,7 @@ type congressJSON struct {
 	ReferenceMonth Month           `json:"reference_month,omitzero"`
 	Policy         Policy          `json:"ballot_policy,omitzero"`
 	Roster         Roster          `json:"roster"`
+	CountingBoard  []string        `json:"counting_board,omitempty"`
 	Candidates     []candidateJSON `json:"candidates"`
 	Contests       []contestJSON   `json:"contests"`
 }
@@ -54,6 +55,7 @@ type contestJSON struct {
 	Candidates  []CandidateID `json:"candidates"`
 	Meeting     *Meeting      `json:"meeting,omitempty"`
 	Nominations *Nominations  `json:"nominations,omitempty"`
+	Board       []string      `json:"counting_board,omitempty"`
 	Rounds      []roundJSON   `json:"rounds,omitempty"`
 }
 
@@ -201,6 +203,7 @@ func (doc congressJSON) model(errs *ErrorList) Congress {
 		ReferenceMonth: doc.ReferenceMonth,
 		Policy:         doc.Policy,
 		Roster:         doc.Roster,
+		CountingBoard:  nilIfEmpty(doc.CountingBoard),
 	}
 	for i, cj := range doc.Candidates {
 		for j, o := range cj.Holds {
@@ -218,11 +221,12 @@ func (doc congressJSON) model(errs *ErrorList) Congress {
 	for i, ct := range doc.Contests {
 		at := Path("contests").Index(i)
 		m := Contest{
-			ID:          ct.ID,
-			Office:      ct.Office,
-			Paper:       Paper{Seats: ct.Seats, Candidates: nilIfEmpty(ct.Candidates)},
-			Meeting:     ct.Meeting,
-			Nominations: ct.Nominations,
+			ID:            ct.ID,
+			Office:        ct.Office,
+			Paper:         Paper{Seats: ct.Seats, Candidates: nilIfEmpty(ct.Candidates)},
+			Meeting:       ct.Meeting,
+			Nominations:   ct.Nominations,
+			CountingBoard: nilIfEmpty(ct.Board),
 		}
 		if n := m.Nominations; n != nil {
 			n.Introduced = nilIfEmpty(n.Introduced)
@@ -365,7 +369,7 @@ func (bj ballotJSON) model(at Path, form Form, index map[CandidateID]int, n int,
 func (c Congress) document() congressJSON {
 	doc := congressJSON{
 		Format: Format, Name: c.Name, Level: c.Level, Term: c.Term,
-		ReferenceMonth: c.ReferenceMonth, Policy: c.Policy, Roster: c.Roster,
+		ReferenceMonth: c.ReferenceMonth, Policy: c.Policy, Roster: c.Roster, CountingBoard: c.CountingBoard,
 		Candidates: []candidateJSON{}, Contests: []contestJSON{},
 	}
 	for _, cand := range c.Candidates {
@@ -378,7 +382,7 @@ func (c Congress) document() congressJSON {
 	for _, ct := range c.Contests {
 		cj := contestJSON{
 			ID: ct.ID, Office: ct.Office, Seats: ct.Seats, Candidates: ct.Candidates,
-			Meeting: ct.Meeting, Nominations: ct.Nominations,
+			Meeting: ct.Meeting, Nominations: ct.Nominations, Board: ct.CountingBoard,
 		}
 		for i, r := range ct.Rounds {
 			rj := roundJSON{Issued: &r.Issued}

@@ -35,6 +35,7 @@ func (c Congress) validate(errs *ErrorList) {
 		errs.Addf("term", ErrOutOfRange, "", "nhiệm kỳ dài quá %d byte", "the term is longer than %d bytes", MaxNameLen)
 	}
 	c.Roster.validate("roster", errs)
+	checkBoard("counting_board", c.CountingBoard, errs)
 
 	known := make(map[CandidateID]int, len(c.Candidates))
 	for i, cand := range c.Candidates {
@@ -172,7 +173,17 @@ func checkRefs(at Path, ids []CandidateID, known map[CandidateID]int, errs *Erro
 	}
 }
 
+// checkBoard reports a counting board member without a usable name.
+func checkBoard(at Path, names []string, errs *ErrorList) {
+	for i, n := range names {
+		if t := checkName(n); t != (Text{}) {
+			errs.Add(at.Index(i), ErrInvalid, n, t)
+		}
+	}
+}
+
 func (ct Contest) validate(at Path, known map[CandidateID]int, errs *ErrorList) {
+	checkBoard(at.Child("counting_board"), ct.CountingBoard, errs)
 	if !ct.Office.Valid() {
 		errs.Addf(at.Child("office"), ErrRequired, "", "thiếu chức danh bầu", "the office is missing")
 	}

@@ -39,6 +39,9 @@ type ContestResult struct {
 	ID     ballot.ContestID `json:"id"`
 	Office ballot.Office    `json:"office"`
 	Seats  int              `json:"seats"`
+	// CountingBoard is the board that counted: the contest's own, or the
+	// congress's.
+	CountingBoard []string `json:"counting_board,omitempty"`
 	// FromOfficial are the alternates taken from the official delegates'
 	// surplus qualifiers, in vote order (Options.SurplusQualifiersAsAlternates).
 	FromOfficial []ballot.CandidateID `json:"from_official,omitempty"`
@@ -187,7 +190,10 @@ func surplusQualifiers(official ContestResult) []Standing {
 // countContest counts the rounds of contest ct in order, carrying the seats
 // left and the elected from round to round.
 func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing) (ContestResult, error) {
-	cr := ContestResult{ID: ct.ID, Office: ct.Office, Seats: ct.Seats}
+	cr := ContestResult{ID: ct.ID, Office: ct.Office, Seats: ct.Seats, CountingBoard: slices.Clone(c.CountingBoard)}
+	if len(ct.CountingBoard) > 0 {
+		cr.CountingBoard = slices.Clone(ct.CountingBoard)
+	}
 	seatsLeft := ct.Seats
 	next := Next{Step: Vote, Seats: ct.Seats, Candidates: slices.Clone(ct.Candidates)}
 
@@ -244,7 +250,13 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 			rr.Findings[j].Office = ct.Office
 		}
 		runOff := next.Step == RunOff
-		cr.Elected = append(cr.Elected, rr.Elected...)
+		for _, id := range rr.Elected {
+			// Someone elected before and wrongly on this round's paper (a
+			// round-list finding) is elected once.
+			if !slices.Contains(cr.Elected, id) {
+				cr.Elected = append(cr.Elected, id)
+			}
+		}
 		seatsLeft = max(0, ct.Seats-len(cr.Elected))
 		// The step after this round, by the rules of the office.
 		switch {

@@ -117,6 +117,7 @@ func (r *Result) normalize() {
 		ct := &r.Contests[i]
 		ct.Rounds, ct.Elected, ct.Findings = nilIfEmpty(ct.Rounds), nilIfEmpty(ct.Elected), nilIfEmpty(ct.Findings)
 		ct.FromOfficial, ct.Next.Candidates = nilIfEmpty(ct.FromOfficial), nilIfEmpty(ct.Next.Candidates)
+		ct.CountingBoard = nilIfEmpty(ct.CountingBoard)
 		normalizeFindings(ct.Findings)
 		for k := range ct.Rounds {
 			rr := &ct.Rounds[k]

@@ -188,6 +188,15 @@ func TestResultJSON(t *testing.T) {
 		if err != nil {
 			t.Fatalf("ParseResult: %v\n%s", err, enc)
 		}
+		for _, ct := range r.Contests {
+			seen := map[ballot.CandidateID]bool{}
+			for _, id := range ct.Elected {
+				if seen[id] {
+					t.Fatalf("contest %s elects %s twice: %v", ct.ID, id, ct.Elected)
+				}
+				seen[id] = true
+			}
+		}
 		if diff := cmp.Diff(r, back); diff != "" {
 			t.Fatalf("(-count +decoded):\n%s", diff)
 		}

@@ -78,6 +78,9 @@ func Congress() *rapid.Generator[ballot.Congress] {
 		if rapid.Bool().Draw(t, "has_term") {
 			c.Term = "2025–2030"
 		}
+		if rapid.Bool().Draw(t, "has_board") {
+			c.CountingBoard = rapid.SliceOfN(Name(), 1, 5).Draw(t, "counting_board")
+		}
 		if rapid.Bool().Draw(t, "has_reference_month") {
 			c.ReferenceMonth = ballot.MustMonth(rapid.IntRange(2015, 2030).Draw(t, "ref_year"), rapid.IntRange(1, 12).Draw(t, "ref_month"))
 		}
@@ -103,6 +106,9 @@ func contest(t *rapid.T, id string, ids []ballot.CandidateID) ballot.Contest {
 		ID:     ballot.ContestID(id),
 		Office: ballot.Office(rapid.IntRange(1, 8).Draw(t, "office")),
 		Paper:  PaperFrom(ids).Draw(t, "paper"),
+	}
+	if rapid.IntRange(0, 4).Draw(t, "has_board") == 0 {
+		ct.CountingBoard = rapid.SliceOfN(Name(), 1, 3).Draw(t, "counting_board")
 	}
 	if rapid.Bool().Draw(t, "has_meeting") {
 		sitting := rapid.IntRange(1, 60).Draw(t, "sitting")
