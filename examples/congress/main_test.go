@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/kiemphieu/kiemphieu/tally"
 )
 
 // TestGolden runs the program as the README does and compares its output
@@ -35,8 +37,37 @@ func TestGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(out.Bytes(), want) {
-			t.Errorf("run %v differs from %s; run go test ./examples/congress -update and review the diff\n%s", tt.args, tt.golden, out.String())
+			t.Errorf("run %v differs from %s; run go test ./examples/congress -update and review the diff", tt.args, tt.golden)
 		}
+	}
+}
+
+// TestWriteFiles checks -html and -json: a printable page, and a counted
+// congress that decodes back.
+func TestWriteFiles(t *testing.T) {
+	dir := t.TempDir()
+	html, js := filepath.Join(dir, "minutes.html"), filepath.Join(dir, "result.json")
+	var out bytes.Buffer
+	if err := run(&out, []string{"-html", html}); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&out, []string{"-json", js, "-rounding", "half-up"}); err != nil {
+		t.Fatal(err)
+	}
+	if out.Len() != 0 {
+		t.Errorf("writing files also printed:\n%s", out.String())
+	}
+	page, _ := os.ReadFile(html)
+	if !bytes.HasPrefix(page, []byte("<!DOCTYPE html>")) || !bytes.Contains(page, []byte("<svg")) {
+		t.Errorf("not a page with a chart")
+	}
+	data, _ := os.ReadFile(js)
+	r, err := tally.ParseResult(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Contests) != 8 || r.Contests[0].Rounds[0].Tie == nil || r.Lists == nil {
+		t.Errorf("result: %d contests, tie %v, lists %v", len(r.Contests), r.Contests[0].Rounds[0].Tie, r.Lists)
 	}
 }
 
@@ -64,9 +95,11 @@ func TestMalformedData(t *testing.T) {
 	}
 }
 
-func TestBadFlag(t *testing.T) {
+func TestBadFlags(t *testing.T) {
 	var out bytes.Buffer
-	if err := run(&out, []string{"-lang", "fr"}); err == nil {
-		t.Error("-lang fr accepted")
+	for _, args := range [][]string{{"-lang", "fr"}, {"-rounding", "up"}, {"-data", "/no/such/file"}} {
+		if err := run(&out, args); err == nil {
+			t.Errorf("%v accepted", args)
+		}
 	}
 }

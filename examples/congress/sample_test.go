@@ -168,6 +168,7 @@ func sampleCongress(t *testing.T) ballot.Congress {
 		Roster: ballot.Roster{Delegates: &ballot.DelegatesRoster{
 			Official: 150, Present: 147, CommitteeAbsent: 1, AbsentUnreplaced: 2,
 		}},
+		CountingBoard: []string{"Phạm Văn Hải", "Nguyễn Thị Thanh", "Đoàn Minh Quân"},
 	}
 	for _, p := range people {
 		born, err := ballot.ParseMonth(p.born)
@@ -235,29 +236,32 @@ func sampleCongress(t *testing.T) ballot.Congress {
 	meeting := func() *ballot.Meeting {
 		return &ballot.Meeting{Body: ballot.OfficeCommittee, Sitting: 15, Present: 15}
 	}
+	// The first meeting elects its own counting board from the members
+	// who stand for nothing.
+	meetingBoard := []string{"Bùi Thị Lan", "Dương Văn Phúc", "Vũ Thị Thu"}
 	btv, btvVotes := paperOf(5, []entry{{"c03", 14}, {"c01", 15}, {"c10", 12}, {"c02", 14}, {"c05", 13}, {"c15", 7}})
 	c.Contests = append(c.Contests, ballot.Contest{
-		ID: "btv", Office: ballot.OfficeStanding, Paper: btv, Meeting: meeting(),
+		ID: "btv", CountingBoard: meetingBoard, Office: ballot.OfficeStanding, Paper: btv, Meeting: meeting(),
 		Rounds: []ballot.Round{{Paper: btv, Issued: 15, Boxes: boxes(t, btv, btvVotes, 15, nil, 15)}},
 	})
 	sec, secVotes := paperOf(1, []entry{{"c01", 14}})
 	c.Contests = append(c.Contests, ballot.Contest{
-		ID: "bi-thu", Office: ballot.OfficeSecretary, Paper: sec, Meeting: meeting(),
+		ID: "bi-thu", CountingBoard: meetingBoard, Office: ballot.OfficeSecretary, Paper: sec, Meeting: meeting(),
 		Rounds: []ballot.Round{{Paper: sec, Issued: 15, Boxes: agreeBallots(sec, secVotes, 15, t)}},
 	})
 	dep, depVotes := paperOf(2, []entry{{"c03", 13}, {"c02", 14}})
 	c.Contests = append(c.Contests, ballot.Contest{
-		ID: "pho-bi-thu", Office: ballot.OfficeDeputySecretary, Paper: dep, Meeting: meeting(),
+		ID: "pho-bi-thu", CountingBoard: meetingBoard, Office: ballot.OfficeDeputySecretary, Paper: dep, Meeting: meeting(),
 		Rounds: []ballot.Round{{Paper: dep, Issued: 15, Boxes: agreeBallots(dep, depVotes, 15, t)}},
 	})
 	ubkt, ubktVotes := paperOf(5, []entry{{"c20", 12}, {"c26", 12}, {"c21", 11}, {"c05", 15}, {"c13", 13}, {"c27", 6}})
 	c.Contests = append(c.Contests, ballot.Contest{
-		ID: "ubkt", Office: ballot.OfficeInspection, Paper: ubkt, Meeting: meeting(),
+		ID: "ubkt", CountingBoard: meetingBoard, Office: ballot.OfficeInspection, Paper: ubkt, Meeting: meeting(),
 		Rounds: []ballot.Round{{Paper: ubkt, Issued: 15, Boxes: boxes(t, ubkt, ubktVotes, 15, nil, 15)}},
 	})
 	chair, chairVotes := paperOf(1, []entry{{"c05", 15}})
 	c.Contests = append(c.Contests, ballot.Contest{
-		ID: "chu-nhiem-ubkt", Office: ballot.OfficeInspectionChair, Paper: chair, Meeting: meeting(),
+		ID: "chu-nhiem-ubkt", CountingBoard: meetingBoard, Office: ballot.OfficeInspectionChair, Paper: chair, Meeting: meeting(),
 		Rounds: []ballot.Round{{Paper: chair, Issued: 15, Totals: &ballot.Totals{
 			Collected: 15, Valid: 15, Votes: chairVotes,
 		}}},

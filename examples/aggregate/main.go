@@ -1,0 +1,147 @@
+// Command aggregate writes a superior committee's summary of many counted
+// congresses (báo cáo tổng hợp kết quả đại hội): congresses held out of those
+// due, seats filled, new and re-elected members, women, young cadres, ethnic
+// minorities, surplus compliance, ties and further rounds, and the convening
+// committees' candidates not elected.
+//
+// Usage:
+//
+//	go run ./examples/aggregate [flags] PATH...
+//
+// Each PATH is a directory of counted congresses (*.json, one per file, as
+// `go run ./examples/congress -json FILE` writes them), a JSON Lines file
+// (one counted congress per line), or "-" for JSON Lines on standard input.
+// Memory stays bounded however many congresses are read.
+//
+//	-due N            the number of congresses due
+//	-young N          the age under which a member is a young cadre (default 40)
+//	-lang vi|en       language of the summary (default vi)
+//	-rounding truncate|half-up
+//	-html file        write the summary as a printable HTML page instead
+//	-json file        write the summary as JSON instead
+//
+// Every input that is not a well-formed counted congress is listed on
+// standard error with its file and line; the summary covers the others, and
+// the exit status is 1.
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/tally/aggregate"
+	"github.com/kiemphieu/kiemphieu/tally/report"
+)
+
+func main() {
+	if err := run(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// errRejected says some inputs were rejected; they are already listed.
+var errRejected = errors.New("some inputs were rejected; the summary covers the others")
+
+func run(stdin io.Reader, w, errw io.Writer, args []string) error {
+	fs := flag.NewFlagSet("aggregate", flag.ContinueOnError)
+	fs.SetOutput(errw)
+	due := fs.Int("due", 0, "the number of congresses due")
+	young := fs.Int("young", 40, "the age under which an elected member counts as a young cadre")
+	langFlag := fs.String("lang", "vi", "language of the summary: vi or en")
+	roundFlag := fs.String("rounding", "truncate", "how percentages are cut to two places: truncate or half-up")
+	htmlFlag := fs.String("html", "", "write the summary as a printable HTML page to this file instead")
+	jsonFlag := fs.String("json", "", "write the summary as JSON to this file instead")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("give a directory, a JSON Lines file, or - for standard input")
+	}
+	var opt report.Options
+	switch *langFlag {
+	case "vi":
+	case "en":
+		opt.Lang = ballot.English
+	default:
+		return fmt.Errorf("-lang must be vi or en, not %q", *langFlag)
+	}
+	if err := opt.Rounding.UnmarshalText([]byte(*roundFlag)); err != nil {
+		return fmt.Errorf("-rounding: %v", err)
+	}
+	if *due < 0 || *young < 1 {
+		return errors.New("-due must be 0 or more and -young at least 1")
+	}
+
+	a := aggregate.New(aggregate.Options{Due: *due, YoungUnder: *young})
+	var rejected []aggregate.Rejected
+	for _, path := range fs.Args() {
+		r, err := read(a, stdin, path)
+		rejected = append(rejected, r...)
+		if err != nil {
+			return err
+		}
+	}
+	for _, r := range rejected {
+		fmt.Fprintln(errw, r.Error())
+	}
+
+	s := a.Summary()
+	var err error
+	switch {
+	case *htmlFlag != "":
+		err = writeFile(*htmlFlag, func(f io.Writer) error { return report.SummaryHTML(f, s, opt) })
+	case *jsonFlag != "":
+		err = writeFile(*jsonFlag, func(f io.Writer) error {
+			data, err := json.MarshalIndent(s, "", "  ")
+			if err == nil {
+				_, err = f.Write(append(data, '\n'))
+			}
+			return err
+		})
+	default:
+		err = report.SummaryText(w, s, opt)
+	}
+	if err == nil && len(rejected) > 0 {
+		err = errRejected
+	}
+	return err
+}
+
+// read adds the congresses at path: standard input, a directory, or a JSON
+// Lines file.
+func read(a *aggregate.Aggregator, stdin io.Reader, path string) ([]aggregate.Rejected, error) {
+	if path == "-" {
+		return a.ReadStream(stdin, "stdin")
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return a.ReadDir(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return a.ReadStream(f, path)
+}
+
+func writeFile(name string, write func(io.Writer) error) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
