@@ -225,6 +225,9 @@ func writeMinutesText(w *bufio.Writer, m minutes) {
 	}
 	w.WriteString("\n")
 	para(w, "", m.Closing)
+	if m.Seal != "" {
+		para(w, "", m.Seal)
+	}
 	w.WriteString("\n")
 
 	// Signature lines, two to a row.

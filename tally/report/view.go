@@ -14,6 +14,10 @@ import (
 type Options struct {
 	Lang     ballot.Lang
 	Rounding rules.Rounding
+	// Seal, when not empty, is printed above the signatures of the minutes:
+	// the head of a counting kiosk's journal, so that the signed paper pins
+	// the electronic record.
+	Seal string
 }
 
 // Places is the number of decimals every percentage is printed with.
@@ -51,6 +55,7 @@ type minutes struct {
 	Checks     []string
 	ChecksOK   string
 	Closing    string
+	Seal       string
 	SignHint   string
 	Signers    []signer
 	Chart      chart
@@ -229,6 +234,7 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	m.ChecksOK = l.f("Các số liệu khớp nhau (%d kiểm tra đạt).", "The figures agree (%d checks pass).", len(rr.Findings))
 	m.Closing = l.t("Biên bản lập thành 03 bản, có chữ ký của các thành viên Ban kiểm phiếu; phiếu bầu được niêm phong và lưu giữ theo quy định.",
 		"These minutes are made in 3 copies signed by the members of the counting board; the ballots are sealed and kept as the regulation requires.")
+	m.Seal = opt.Seal
 	m.SignHint = l.t("(ký, ghi rõ họ tên)", "(signature and full name)")
 	m.Signers = signers(ct.CountingBoard, l)
 	m.Chart = chartOf(rr, name, l)
