@@ -287,6 +287,7 @@ func TestClose(t *testing.T) {
 	for name, err := range map[string]error{
 		"Evaluate": p.Evaluate(context.Background(), "1", nil),
 		"Navigate": p.Navigate(context.Background(), "about:blank"),
+		"Press":    p.Press(context.Background(), "a"),
 		"NewPage":  func() error { _, err := b.NewPage(context.Background()); return err }(),
 	} {
 		if !errors.Is(err, ErrClosed) {

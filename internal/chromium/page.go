@@ -12,7 +12,8 @@ import (
 )
 
 // Page is one tab of a Browser, driven through its own DevTools session.
-// Its methods are safe for concurrent use. Dialogs (alert, confirm, prompt,
+// Its methods are safe for concurrent use, but key presses sent from
+// several goroutines interleave. Dialogs (alert, confirm, prompt,
 // beforeunload) are not answered: a page that opens one stops until the
 // caller's context ends, or answers it with Call and
 // Page.handleJavaScriptDialog.
