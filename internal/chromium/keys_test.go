@@ -18,9 +18,28 @@ window.keys = [];
 document.addEventListener('keydown', e => keys.push((e.ctrlKey ? 'Control+' : '') + e.key));
 document.getElementById('f').focus();
 </script>`,
+		"/entry": `<!doctype html>
+<input id=votes autofocus onkeydown="if (event.key === 'Enter') window.saved = this.value">`,
 	})
 	ctx := timeout(t, 15*time.Second)
 	p := newPage(t, ctx, b)
+
+	// Type straight after loading a page whose field has the autofocus
+	// attribute, as a keyboard-first entry page would have. Chromium
+	// focuses the field at the first rendering update after the load event.
+	for i := range 5 {
+		if err := p.Navigate(ctx, s.URL+"/entry"); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Type(ctx, "1428\n"); err != nil {
+			t.Fatal(err)
+		}
+		var saved string
+		if err := p.Evaluate(ctx, "String(window.saved)", &saved); err != nil || saved != "1428" {
+			t.Fatalf("load %d of the autofocus page: saved %q, %v; want 1428", i, saved, err)
+		}
+	}
+
 	if err := p.Navigate(ctx, s.URL+"/keys"); err != nil {
 		t.Fatal(err)
 	}

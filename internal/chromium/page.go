@@ -101,7 +101,8 @@ type frameNavigated struct {
 	} `json:"frame"`
 }
 
-// Navigate loads url in the page and waits for its load event. A page that
+// Navigate loads url in the page and waits for its load event and the
+// rendering update after it, when an autofocus field gets the focus. A page that
 // cannot be loaded at all (refused connection, unknown host, bad URL) is an
 // error carrying Chromium's reason, such as net::ERR_CONNECTION_REFUSED; an
 // HTTP error status is not, since the page it brings loads. A navigation
@@ -126,7 +127,17 @@ func (p *Page) Navigate(ctx context.Context, url string) error {
 	if err := waitLoad(ctx, l, r.LoaderID); err != nil {
 		return fmt.Errorf("chromium: navigating to %s: waiting for the load event: %w", url, err)
 	}
+	p.awaitFrame(ctx)
 	return nil
+}
+
+// awaitFrame waits for the page's next rendering update, at most a second.
+// Chromium focuses an autofocus field there, not before the load event:
+// keys typed just after the load event would otherwise go astray about one
+// time in fifteen.
+func (p *Page) awaitFrame(ctx context.Context) {
+	// Best effort: a page that replaces itself meanwhile is no error here.
+	_ = p.evaluate(ctx, "new Promise(r => { requestAnimationFrame(() => r()); setTimeout(r, 1000) })", nil)
 }
 
 // waitLoad waits for the load lifecycle event of the document that loader
@@ -160,7 +171,8 @@ func settle(ctx context.Context, l *listener, errorText, loader string) {
 	_ = waitLoad(ctx, l, loader) // the navigation's own error matters more
 }
 
-// Reload reloads the page and waits for the new document's load event. If
+// Reload reloads the page and waits for the new document's load event and
+// the rendering update after it, as Navigate does. If
 // the page cannot be reached (the server is down), Chromium shows its error
 // page and Reload returns an error.
 func (p *Page) Reload(ctx context.Context) error {
@@ -190,6 +202,7 @@ func (p *Page) Reload(ctx context.Context) error {
 		if err := waitLoad(ctx, l, fn.Frame.LoaderID); err != nil {
 			return fmt.Errorf("chromium: reloading: waiting for the load event: %w", err)
 		}
+		p.awaitFrame(ctx)
 		return nil
 	}
 }
