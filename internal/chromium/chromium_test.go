@@ -56,6 +56,11 @@ func TestPage(t *testing.T) {
 	s := serve(t, map[string]string{
 		"/blank": `<!doctype html><title>blank</title><p>trống</p>`,
 		"/later": `<!doctype html><script>setTimeout(() => { window.ready = true }, 200)</script>`,
+		"/unsaved": `<!doctype html><input id=f>
+<script>
+addEventListener('beforeunload', e => { e.preventDefault(); e.returnValue = 'unsaved' });
+document.getElementById('f').focus();
+</script>`,
 	})
 	ctx := timeout(t, 15*time.Second)
 	p := newPage(t, ctx, b)
@@ -196,6 +201,24 @@ func TestPage(t *testing.T) {
 		var g int
 		if err := p.Evaluate(ctx, "window.gen", &g); err != nil || g != 2 {
 			t.Errorf("gen after restart: got %d, %v; want 2", g, err)
+		}
+	})
+
+	t.Run("leave a page that asks", func(t *testing.T) {
+		// After a key press the page may ask "leave this page?".
+		for _, leave := range []func() error{
+			func() error { return p.Reload(timeout(t, 5*time.Second)) },
+			func() error { return p.Navigate(timeout(t, 5*time.Second), s.URL+"/count") },
+		} {
+			if err := p.Navigate(ctx, s.URL+"/unsaved"); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.Type(ctx, "12"); err != nil {
+				t.Fatal(err)
+			}
+			if err := leave(); err != nil {
+				t.Error(err)
+			}
 		}
 	})
 

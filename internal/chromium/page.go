@@ -13,8 +13,8 @@ import (
 
 // Page is one tab of a Browser, driven through its own DevTools session.
 // Its methods are safe for concurrent use, but key presses sent from
-// several goroutines interleave. Dialogs (alert, confirm, prompt,
-// beforeunload) are not answered: a page that opens one stops until the
+// several goroutines interleave. Dialogs other than beforeunload (alert,
+// confirm, prompt) are not answered: a page that opens one stops until the
 // caller's context ends, or answers it with Call and
 // Page.handleJavaScriptDialog.
 type Page struct {
@@ -106,10 +106,12 @@ type frameNavigated struct {
 // cannot be loaded at all (refused connection, unknown host, bad URL) is an
 // error carrying Chromium's reason, such as net::ERR_CONNECTION_REFUSED; an
 // HTTP error status is not, since the page it brings loads. A navigation
-// within the same document (a #fragment) returns without waiting.
+// within the same document (a #fragment) returns without waiting. If the
+// page asks "leave this page?" (beforeunload), the answer is yes.
 func (p *Page) Navigate(ctx context.Context, url string) error {
 	l := p.b.conn.listen(p.sessionID, "Page.lifecycleEvent")
 	defer l.close()
+	defer p.acceptLeaving(ctx)()
 	var r struct {
 		LoaderID  string `json:"loaderId"`
 		ErrorText string `json:"errorText"`
@@ -138,6 +140,36 @@ func (p *Page) Navigate(ctx context.Context, url string) error {
 func (p *Page) awaitFrame(ctx context.Context) {
 	// Best effort: a page that replaces itself meanwhile is no error here.
 	_ = p.evaluate(ctx, "new Promise(r => { requestAnimationFrame(() => r()); setTimeout(r, 1000) })", nil)
+}
+
+// acceptLeaving accepts every "leave this page?" prompt (a beforeunload
+// handler's, shown once the user has interacted with the page) until the
+// function it returns is called. Without it, leaving such a page waits for
+// an answer that never comes: Page.navigate does not even reply.
+func (p *Page) acceptLeaving(ctx context.Context) (stop func()) {
+	l := p.b.conn.listen(p.sessionID, "Page.javascriptDialogOpening")
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer l.close()
+		for {
+			ev, err := l.next(ctx)
+			if err != nil {
+				return
+			}
+			var d struct {
+				Type string `json:"type"`
+			}
+			if json.Unmarshal(ev.params, &d) == nil && d.Type == "beforeunload" {
+				_ = p.call(ctx, "Page.handleJavaScriptDialog", map[string]any{"accept": true}, nil)
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }
 
 // waitLoad waits for the load lifecycle event of the document that loader
@@ -174,10 +206,12 @@ func settle(ctx context.Context, l *listener, errorText, loader string) {
 // Reload reloads the page and waits for the new document's load event and
 // the rendering update after it, as Navigate does. If
 // the page cannot be reached (the server is down), Chromium shows its error
-// page and Reload returns an error.
+// page and Reload returns an error. If the page asks "leave this page?"
+// (beforeunload), the answer is yes.
 func (p *Page) Reload(ctx context.Context) error {
 	l := p.b.conn.listen(p.sessionID, "Page.frameNavigated", "Page.lifecycleEvent")
 	defer l.close()
+	defer p.acceptLeaving(ctx)()
 	if err := p.call(ctx, "Page.reload", nil, nil); err != nil {
 		return fmt.Errorf("chromium: reloading: %w", err)
 	}
