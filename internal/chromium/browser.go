@@ -11,7 +11,8 @@
 // A Browser is one Chromium process with a throw-away profile; a Page is one
 // tab in it, attached with a flattened session. ForTest starts a browser for
 // a test, skipping the test when no browser is installed unless the
-// environment requires one (see RequireEnv).
+// environment requires one (see RequireEnv). PDFInfo and PDFText check a
+// printed PDF with poppler's pdfinfo and pdftotext.
 //
 // Launch needs a Unix-like system, where os/exec can hand the child the two
 // extra descriptors; on Linux the browser is also killed if this process

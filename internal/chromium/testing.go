@@ -3,12 +3,14 @@ package chromium
 import (
 	"context"
 	"os"
+	"os/exec"
 	"testing"
 	"time"
 )
 
 // RequireEnv names the environment variable that, set to "1", makes ForTest
-// fail a test instead of skipping it when Chromium is missing. CI sets it, so that a test that needs a browser can
+// and RequirePoppler fail a test instead of skipping it when Chromium or
+// poppler is missing. CI sets it, so that a test that needs a browser can
 // never pass by being skipped.
 const RequireEnv = "KIEMPHIEU_REQUIRE_CHROMIUM"
 
@@ -33,6 +35,18 @@ func ForTest(t testing.TB) *Browser {
 		}
 	})
 	return b
+}
+
+// RequirePoppler checks that poppler's pdfinfo and pdftotext, which PDFInfo
+// and PDFText run, are on $PATH. Without them it skips the test, or fails it
+// if RequireEnv is set to "1".
+func RequirePoppler(t testing.TB) {
+	t.Helper()
+	for _, tool := range []string{"pdfinfo", "pdftotext"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			unavailable(t, "no "+tool+": install poppler-utils")
+		}
+	}
 }
 
 // unavailable skips t for want of a tool, or fails it if the environment
