@@ -208,7 +208,7 @@ func (b *Browser) close() error {
 	}
 	select {
 	case <-b.exited:
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second): // a loaded machine can be slow to tear a browser down
 		errs = append(errs, fmt.Errorf("browser process %d did not exit after SIGKILL", b.cmd.Process.Pid))
 	}
 	b.conn.fail(fmt.Errorf("browser %w", ErrClosed))

@@ -21,7 +21,7 @@ document.getElementById('f').focus();
 		"/entry": `<!doctype html>
 <input id=votes autofocus onkeydown="if (event.key === 'Enter') window.saved = this.value">`,
 	})
-	ctx := timeout(t, 15*time.Second)
+	ctx := timeout(t, 60*time.Second)
 	p := newPage(t, ctx, b)
 
 	// Type straight after loading a page whose field has the autofocus

@@ -17,7 +17,7 @@ func TestPrintPDF(t *testing.T) {
 <h1>Biên bản kiểm phiếu</h1>
 <p>Tỷ lệ: 14,28 %</p>
 <p class=break>Trang hai</p>`})
-	ctx := timeout(t, 15*time.Second)
+	ctx := timeout(t, 60*time.Second)
 	p := newPage(t, ctx, b)
 	if err := p.Navigate(ctx, s.URL+"/minutes"); err != nil {
 		t.Fatal(err)
