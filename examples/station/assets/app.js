@@ -75,30 +75,61 @@
     if (!r.ok) throw new Error((data && data.error) || text.trim() || r.statusText);
     return data;
   }
-  async function record() {
-    const body = { marks: marks.join(""), flags: Array.from(flags) };
-    try {
-      const state = await post("/api/enter", body);
-      show(state);
-      const e = state.entries[state.entries.length - 1];
-      message("#" + e.seq + ": " + e.reason, true);
-      clear();
-    } catch (err) {
-      message(err.message, false); // the ballot stays on screen: nothing is lost
-    }
+  // Requests go to the server one at a time, in the order the operator gave
+  // them, so that the journal holds the ballots in the order of the stack.
+  let queue = Promise.resolve();
+  function send(job) {
+    queue = queue.then(job, job);
+    return queue;
   }
-  async function voidEntry(seq) {
-    try {
-      show(await post("/api/void", { seq: seq, reason: document.documentElement.lang === "en" ? "undone at the station" : "hoàn tác tại máy nhập" }));
-      message("↶ #" + seq, true);
-    } catch (err) {
-      message(err.message, false);
-    }
+  function untouched() {
+    return number === "" && flags.size === 0 && marks.every((m) => m === ".");
+  }
+  function record() {
+    // The form clears at once, so the next paper can be typed while this one
+    // is being written; a ballot the server refuses comes back to the form
+    // if nothing was typed since, and is shown in the message either way.
+    const body = { marks: marks.join(""), flags: Array.from(flags) };
+    clear();
+    send(async () => {
+      try {
+        const state = await post("/api/enter", body);
+        show(state);
+        const e = state.entries[state.entries.length - 1];
+        message("#" + e.seq + ": " + e.reason, true);
+      } catch (err) {
+        message((document.documentElement.lang === "en" ? "NOT recorded " : "CHƯA GHI ") + body.marks + ": " + err.message, false);
+        if (untouched()) {
+          marks = body.marks.split("");
+          flags = new Set(body.flags);
+          draw();
+        }
+      }
+    });
+  }
+  function voidEntry(seq) {
+    send(async () => {
+      try {
+        show(await post("/api/void", { seq: seq, reason: document.documentElement.lang === "en" ? "undone at the station" : "hoàn tác tại máy nhập" }));
+        message("↶ #" + seq, true);
+      } catch (err) {
+        message(err.message, false);
+      }
+    });
   }
   function undoLast() {
-    if (!last) return;
-    const live = (last.entries || []).filter((e) => !e.voided);
-    if (live.length) voidEntry(live[live.length - 1].seq);
+    // Decided when its turn comes, after the entries sent before it.
+    send(async () => {
+      const live = ((last && last.entries) || []).filter((e) => !e.voided);
+      if (live.length) {
+        try {
+          show(await post("/api/void", { seq: live[live.length - 1].seq, reason: document.documentElement.lang === "en" ? "undone at the station" : "hoàn tác tại máy nhập" }));
+          message("↶ #" + live[live.length - 1].seq, true);
+        } catch (err) {
+          message(err.message, false);
+        }
+      }
+    });
   }
 
   document.addEventListener("keydown", (ev) => {
@@ -139,13 +170,16 @@
   });
   $("record").addEventListener("click", record);
   $("undo").addEventListener("click", undoLast);
-  $("operator").addEventListener("change", async (ev) => {
-    try {
-      show(await post("/api/operator", { name: ev.target.value }));
-      ev.target.blur();
-    } catch (err) {
-      message(err.message, false);
-    }
+  $("operator").addEventListener("change", (ev) => {
+    const name = ev.target.value;
+    ev.target.blur();
+    send(async () => {
+      try {
+        show(await post("/api/operator", { name: name }));
+      } catch (err) {
+        message(err.message, false);
+      }
+    });
   });
   const events = new EventSource("/events");
   events.addEventListener("state", (ev) => show(JSON.parse(ev.data)));
