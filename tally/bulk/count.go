@@ -94,18 +94,25 @@ func NewCounter(p ballot.Paper, pol ballot.Policy) (*Counter, error) {
 	}
 	n := len(p.Candidates)
 	w := (n + 63) / 64
+	// One allocation for the words of the state, one for the votes.
+	state := make([]uint64, w*(group+4+planes))
+	take := func(k int) []uint64 {
+		s := state[:k:k]
+		state = state[k:]
+		return s
+	}
 	c := &Counter{
 		paper:    ballot.Paper{Seats: p.Seats, Candidates: slices.Clone(p.Candidates)},
 		pol:      pol,
 		words:    w,
 		last:     lastMask(n),
 		badFlags: ballot.FlagNotIssued | ballot.FlagWrittenIn,
-		pend:     make([]uint64, w*group),
-		ones:     make([]uint64, w),
-		twos:     make([]uint64, w),
-		fours:    make([]uint64, w),
-		eights:   make([]uint64, w),
-		sixteens: make([]uint64, w*planes),
+		pend:     take(w * group),
+		ones:     take(w),
+		twos:     take(w),
+		fours:    take(w),
+		eights:   take(w),
+		sixteens: take(w * planes),
 		votes:    make([]int, n),
 		drainAt:  drainEvery,
 	}
