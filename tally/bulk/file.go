@@ -2,6 +2,7 @@ package bulk
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"math/bits"
@@ -18,7 +19,7 @@ const Format = "kiemphieu.ballots/1"
 // reading; the list then ends with a ballot.ErrTooMany problem.
 const MaxErrors = 200
 
-// MaxLine is the longest line a reader accepts, in bytes, its end included:
+// MaxLine is the longest line a reader accepts, in bytes, without its end:
 // room for a header of MaxCandidates ids of MaxIDLen bytes.
 const MaxLine = 1 << 20
 
@@ -176,19 +177,21 @@ type line struct {
 
 // scanner reads a ballot file line by line, keeping the problems found.
 type scanner struct {
-	r    *bufio.Reader
-	n    int // number of the last line read
-	errs ballot.ErrorList
-	stop bool // MaxErrors reached
-	err  error
-	long []byte // a line longer than the buffer
+	r          io.Reader
+	buf        []byte // the input read and not yet consumed is buf[start:end]
+	start, end int
+	eof        bool
+	err        error // a read error
+	n          int   // number of the last line read
+	errs       ballot.ErrorList
+	stop       bool // MaxErrors reached
 	// set by header for the body
 	names int
 	l     line
 }
 
 func newScanner(r io.Reader) *scanner {
-	return &scanner{r: bufio.NewReaderSize(r, 64<<10)}
+	return &scanner{r: r, buf: make([]byte, 64<<10)}
 }
 
 // add records a problem at the current line, up to MaxErrors.
@@ -210,42 +213,84 @@ func (s *scanner) addError(code ballot.ErrorCode, value string, detail ballot.Te
 	}
 }
 
+// fill reads more input after buf[start:end], moving it to the front of
+// the buffer and growing the buffer, up to a line of MaxLine bytes and its
+// end, when it is full.
+func (s *scanner) fill() {
+	if s.start > 0 {
+		s.end = copy(s.buf, s.buf[s.start:s.end])
+		s.start = 0
+	}
+	if s.end == len(s.buf) && len(s.buf) <= MaxLine {
+		grown := make([]byte, min(2*len(s.buf), MaxLine+2))
+		copy(grown, s.buf[:s.end])
+		s.buf = grown
+	}
+	for range 100 { // a reader that returns nothing 100 times makes no progress
+		n, err := s.r.Read(s.buf[s.end:])
+		s.end += n
+		switch {
+		case err == io.EOF:
+			s.eof = true
+			return
+		case err != nil:
+			s.err = err
+			return
+		case n > 0:
+			return
+		}
+	}
+	s.err = io.ErrNoProgress
+}
+
 // next returns the next line without its end (\n or \r\n), and false at the
 // end of the input or on a read error (kept in s.err). A line longer than
 // MaxLine is reported and returned empty, with skip set.
 func (s *scanner) next() (b []byte, skip, ok bool) {
-	b, err := s.r.ReadSlice('\n')
-	if len(b) == 0 && err != nil {
-		if err != io.EOF {
-			s.err = err
+	ended := false // by a \n, not by the end of the input
+	for {
+		if i := bytes.IndexByte(s.buf[s.start:s.end], '\n'); i >= 0 {
+			b = s.buf[s.start : s.start+i]
+			s.start += i + 1
+			ended = true
+			break
 		}
-		return nil, false, false
-	}
-	s.n++
-	if err == bufio.ErrBufferFull {
-		// A line longer than the buffer: gather it, up to MaxLine.
-		s.long = append(s.long[:0], b...)
-		for err == bufio.ErrBufferFull {
-			b, err = s.r.ReadSlice('\n')
-			if len(s.long) <= MaxLine {
-				s.long = append(s.long, b...)
+		if s.err != nil {
+			return nil, false, false
+		}
+		if s.eof {
+			if s.start == s.end {
+				return nil, false, false
+			}
+			b = s.buf[s.start:s.end]
+			s.start = s.end
+			break
+		}
+		if s.end-s.start > MaxLine {
+			// No end within MaxLine bytes: report the line, skip to its end.
+			s.n++
+			s.add(ballot.ErrOutOfRange, nil, "dòng dài hơn %d byte", "the line is longer than %d bytes", MaxLine)
+			for {
+				if i := bytes.IndexByte(s.buf[s.start:s.end], '\n'); i >= 0 {
+					s.start += i + 1
+					return nil, true, true
+				}
+				s.start = s.end
+				if s.eof || s.err != nil {
+					return nil, true, s.err == nil
+				}
+				s.fill()
 			}
 		}
-		b = s.long
+		s.fill()
 	}
-	if err != nil && err != io.EOF {
-		s.err = err
-		return nil, false, false
-	}
+	s.n++
 	if len(b) > MaxLine {
 		s.add(ballot.ErrOutOfRange, nil, "dòng dài hơn %d byte", "the line is longer than %d bytes", MaxLine)
 		return nil, true, true
 	}
-	if n := len(b); n > 0 && b[n-1] == '\n' {
+	if n := len(b); ended && n > 0 && b[n-1] == '\r' {
 		b = b[:n-1]
-		if n := len(b); n > 0 && b[n-1] == '\r' {
-			b = b[:n-1]
-		}
 	}
 	return b, false, true
 }
@@ -355,6 +400,15 @@ func (s *scanner) header() (ballot.Paper, error) {
 // problem, or a read error.
 func (s *scanner) body(f func(*line)) error {
 	for !s.stop {
+		// The common line is read in place, in one pass, up to its end.
+		if b := s.buf[s.start:s.end]; len(b) > 0 {
+			if i, ok := s.parseFast(b); ok && i < len(b) {
+				s.start += i + 1
+				s.n++
+				f(&s.l)
+				continue
+			}
+		}
 		b, skip, ok := s.next()
 		if !ok {
 			break
@@ -362,7 +416,7 @@ func (s *scanner) body(f func(*line)) error {
 		if skip {
 			continue
 		}
-		if s.parse(b) {
+		if i, ok := s.parseFast(b); ok && i == len(b) || s.parseAll(b) {
 			f(&s.l)
 		}
 	}
@@ -372,32 +426,31 @@ func (s *scanner) body(f func(*line)) error {
 	return s.errs.Err()
 }
 
-// parse reads one ballot line into s.l and reports whether it is good; it
-// records the line's first problem.
-func (s *scanner) parse(b []byte) bool {
-	return s.parseFast(b) || s.parseAll(b)
-}
-
 // parseFast reads the common line, numbers and ~numbers only, all good,
-// into s.l; it reports false at anything else, flags included, for
-// parseAll to read again and judge.
-func (s *scanner) parseFast(b []byte) bool {
+// from the start of b up to a \n or the end of b, into s.l, and returns
+// where it stopped. It reports false at anything else, flags and \r
+// included, for parseAll to read again and judge.
+func (s *scanner) parseFast(b []byte) (int, bool) {
 	l := &s.l
 	clear(l.struck)
 	clear(l.partly)
 	l.flags = 0
 	n := s.names
-	for i := 0; i < len(b); i++ { // i++: the space after a number
+	i := 0
+	if len(b) == 0 || b[0] == '\n' {
+		return 0, true // nothing struck
+	}
+	for {
 		set := l.struck
 		if b[i] == '~' {
 			set = l.partly
 			if i++; i == len(b) {
-				return false
+				return i, false
 			}
 		}
 		c := b[i] - '0'
 		if c-1 > 8 {
-			return false // not a number, a leading zero, a space too many
+			return i, false // not a number, a leading zero, a space too many
 		}
 		// A second digit is taken without a branch, which would be
 		// mispredicted on every other name of a list of 10 to 99.
@@ -411,27 +464,34 @@ func (s *scanner) parseFast(b []byte) bool {
 		mask := -digit
 		k = (k*10+int(d))&mask | k&^mask
 		i += digit
-		for ; i < len(b) && b[i] != ' '; i++ {
-			c = b[i] - '0'
-			if c > 9 || k > n {
-				return false
+		for ; i < len(b); i++ {
+			if c = b[i] - '0'; c > 9 {
+				break
+			}
+			if k > n {
+				return i, false
 			}
 			k = k*10 + int(c)
 		}
 		if k > n {
-			return false
+			return i, false
 		}
 		k--
 		w, bit := k>>6, uint64(1)<<(k&63)
 		if (l.struck[w]|l.partly[w])&bit != 0 {
-			return false
+			return i, false
 		}
 		set[w] |= bit
-		if i+1 == len(b) {
-			return false // a space at the end
+		if i == len(b) || b[i] == '\n' {
+			return i, true
+		}
+		if b[i] != ' ' {
+			return i, false
+		}
+		if i++; i == len(b) || b[i] == '\n' {
+			return i, false // a space at the end
 		}
 	}
-	return true
 }
 
 // parseAll reads any ballot line into s.l and reports whether it is good;

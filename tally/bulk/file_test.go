@@ -261,3 +261,49 @@ func TestReadAllocations(t *testing.T) {
 		t.Errorf("%v allocations for 100 ballots, %v for 1000", a, b)
 	}
 }
+
+// TestReadLargeList reads a header line far longer than the reader's first
+// buffer: the largest list of the longest ids.
+func TestReadLargeList(t *testing.T) {
+	p := ballot.Paper{Seats: 1}
+	for i := range ballot.MaxCandidates {
+		p.Candidates = append(p.Candidates, ballot.CandidateID(fmt.Sprintf("%064d", i)))
+	}
+	var buf bytes.Buffer
+	w, err := bulk.NewWriter(&buf, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := ballot.Ballot{Marks: make([]ballot.Mark, len(p.Candidates))}
+	for i := range b.Marks[1:] {
+		b.Marks[i+1] = ballot.Struck
+	}
+	w.Write(b)
+	w.Flush()
+	got, c, err := bulk.Read(iotest.HalfReader(bytes.NewReader(buf.Bytes())), ballot.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Candidates) != ballot.MaxCandidates || c.Valid != 1 || c.Votes[0] != 1 {
+		t.Errorf("%d names, %d valid, votes[0] = %d", len(got.Candidates), c.Valid, c.Votes[0])
+	}
+
+	more := strings.Replace(buf.String(), "\n---", " x\n---", 1)
+	_, _, err = bulk.Read(strings.NewReader(more), ballot.Policy{})
+	if diff := cmp.Diff([]problem{{bulk.LinePath(3), ballot.ErrOutOfRange}}, problems(t, err)); diff != "" {
+		t.Errorf("a list of MaxCandidates+1 (-want +got):\n%s", diff)
+	}
+}
+
+// TestReadNoProgress checks that a reader that returns nothing, forever, is
+// an error and not a hang.
+func TestReadNoProgress(t *testing.T) {
+	_, _, err := bulk.Read(emptyReader{}, ballot.Policy{})
+	if !errors.Is(err, io.ErrNoProgress) {
+		t.Errorf("error %v, want io.ErrNoProgress", err)
+	}
+}
+
+type emptyReader struct{}
+
+func (emptyReader) Read([]byte) (int, error) { return 0, nil }
