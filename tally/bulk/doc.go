@@ -20,8 +20,9 @@
 // i set when name i is standing, with the board's [ballot.Flags] and the
 // number of names partly struck. A name only partly struck stands or is
 // struck as the [ballot.Policy] says, when the ballot enters the bit set,
-// exactly as [ballot.Paper.Classify] decides it; under the default policy the
-// ballot is counted for the board's review. Each ballot is classified by the
+// exactly as [ballot.Paper.Classify] decides it; under the default policy a
+// valid ballot with such a name is counted for the board's review
+// ([Count].Review). Each ballot is classified by the
 // validity table of [ballot.Paper.Classify] (not issued, more names standing
 // than seats, every name struck, a name written in, signed), and the
 // standing names of the valid ones are added, sixteen ballots at a time,
