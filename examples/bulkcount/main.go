@@ -76,6 +76,9 @@ func run(stdout, stderr io.Writer, args []string) error {
 	if *generate > 0 {
 		return generateFile(stdout, *generate, *candidates, *seats, *seed, lang)
 	}
+	if *d < -1 || *issued < -1 {
+		return fmt.Errorf("-d and -issued must not be negative")
+	}
 	if fs.NArg() != 1 {
 		return errors.New("usage: bulkcount [flags] FILE (or -generate N); -h for the flags")
 	}
@@ -119,6 +122,9 @@ func run(stdout, stderr io.Writer, args []string) error {
 
 // generateFile writes n generated ballots.
 func generateFile(w io.Writer, n, candidates, seats int, seed uint64, lang ballot.Lang) error {
+	if candidates < 2 || candidates > ballot.MaxCandidates {
+		return fmt.Errorf("-candidates must be from 2 to %d", ballot.MaxCandidates)
+	}
 	if seats == 0 {
 		seats = min(candidates-candidates/10, candidates-1)
 	}

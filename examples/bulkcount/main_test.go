@@ -125,6 +125,8 @@ func TestBadArgs(t *testing.T) {
 		{"missing", "a file that does not exist", []string{"testdata/none.txt"}},
 		{"flag", "an unknown flag", []string{"-x"}},
 		{"generate-paper", "no cross-out paper with as many seats as names", []string{"-generate", "3", "-candidates", "5", "-seats", "5"}},
+		{"generate-list", "a list of no names", []string{"-generate", "3", "-candidates", "-5"}},
+		{"negative-d", "D is a count of people", []string{"-d", "-2", "testdata/small.txt"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer

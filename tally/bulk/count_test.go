@@ -282,3 +282,29 @@ func TestCountDoesNotAlias(t *testing.T) {
 		t.Error("Totals aliases the Count's votes")
 	}
 }
+
+// TestNoAllocation checks that adding a ballot to a counter allocates
+// nothing, and that counting a box allocates the same for 16 ballots as for
+// 16,000.
+func TestNoAllocation(t *testing.T) {
+	c, _ := bulk.NewCounter(surplus, ballot.Policy{})
+	b := ballot.Ballot{Marks: marks(x, u, px, u), Flags: ballot.FlagSigned}
+	if a := testing.AllocsPerRun(1000, func() { c.Add(b) }); a != 0 {
+		t.Errorf("Counter.Add: %v allocations", a)
+	}
+	bits := []uint64{0b1010}
+	if a := testing.AllocsPerRun(1000, func() { c.AddStanding(bits, 0, 0) }); a != 0 {
+		t.Errorf("Counter.AddStanding: %v allocations", a)
+	}
+	boxOf := func(n int) *bulk.Box {
+		box, _ := bulk.NewBox(surplus, ballot.Policy{})
+		for range n {
+			box.Add(b)
+		}
+		return box
+	}
+	small, large := boxOf(16), boxOf(16_000)
+	if a, b := testing.AllocsPerRun(10, func() { small.Count() }), testing.AllocsPerRun(10, func() { large.Count() }); a != b {
+		t.Errorf("Box.Count: %v allocations for 16 ballots, %v for 16,000", a, b)
+	}
+}
