@@ -295,3 +295,16 @@ func TestPaperForm(t *testing.T) {
 		}
 	}
 }
+
+// TestNameAt: a chi bộ calls its committee the chi ủy; every other name is
+// the same at every level.
+func TestNameAt(t *testing.T) {
+	for o := ballot.OfficeCommittee; o.Valid(); o++ {
+		for lv := ballot.LevelChiBo; lv.Valid(); lv++ {
+			got, plain := o.NameAt(lv, ballot.Vietnamese), o.Name(ballot.Vietnamese)
+			if special := o == ballot.OfficeCommittee && lv == ballot.LevelChiBo; special == (got == plain) {
+				t.Errorf("%v at %v: %q (plain %q)", o, lv, got, plain)
+			}
+		}
+	}
+}

@@ -54,6 +54,15 @@ func (o Office) Name(l Lang) string {
 	return officeNames[o].In(l)
 }
 
+// NameAt returns the office's name at a congress of level lv: a chi bộ's
+// committee is its chi ủy; every other name is Name's.
+func (o Office) NameAt(lv Level, l Lang) string {
+	if o == OfficeCommittee && lv == LevelChiBo {
+		return Text{VI: "Chi ủy", EN: "Cell Committee (chi ủy)"}.In(l)
+	}
+	return o.Name(l)
+}
+
 // MarshalText returns the stable code.
 func (o Office) MarshalText() ([]byte, error) { return offices.Marshal(o) }
 

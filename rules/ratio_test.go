@@ -221,3 +221,24 @@ func TestRatioTextRoundTrip(t *testing.T) {
 		}
 	})
 }
+
+// FuzzParseRatio checks that ParseRatio never panics, refuses what is not
+// above zero, and that what it accepts prints back to itself.
+func FuzzParseRatio(f *testing.F) {
+	for _, s := range []string{"15%", "15 %", "12,5%", "0.3", "0,3", "1/3", "2/6", "150%", "0", "-1", "1e3", "1/0", "%", "99999999999/7"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := rules.ParseRatio(s)
+		if err != nil {
+			return
+		}
+		if r.IsZero() || r.Num() <= 0 || r.Den() <= 0 {
+			t.Fatalf("ParseRatio(%q) = %d/%d", s, r.Num(), r.Den())
+		}
+		back, err := rules.ParseRatio(r.String())
+		if err != nil || back != r {
+			t.Fatalf("ParseRatio(%q) = %v; its text %q reads back as %v, %v", s, r, r.String(), back, err)
+		}
+	})
+}

@@ -105,7 +105,7 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	defer s.Close()
 	srv := &http.Server{Handler: s.handler(), ReadHeaderTimeout: 10 * time.Second}
 	st := s.w.State()
-	fmt.Fprintf(out, "%s — %s, %d\n", st.Round.Congress, st.Round.Office.Name(lang), st.Round.Number)
+	fmt.Fprintf(out, "%s — %s, %s %d\n", st.Round.Congress, st.Round.Office.NameAt(st.Round.Level, lang), s.t("lần bầu", "round"), st.Round.Number)
 	fmt.Fprintf(out, "journal %s: %d entries, head %s\n", *path, st.Counter.Len(), s.w.Head())
 	fmt.Fprintf(out, "entry http://%s/   projector http://%s/projector   minutes http://%s/minutes\n", ln.Addr(), ln.Addr(), ln.Addr())
 	if ready != nil {
@@ -165,7 +165,7 @@ func roundOf(c ballot.Congress, contest string, n int, box string, issued int) (
 	for _, p := range c.Candidates {
 		names[p.ID] = p.Name
 	}
-	rd := journal.Round{Congress: c.Name, Contest: ct.ID, Office: ct.Office, Number: n, Box: box,
+	rd := journal.Round{Congress: c.Name, Level: c.Level, Contest: ct.ID, Office: ct.Office, Number: n, Box: box,
 		Seats: p.Seats, Candidates: p.Candidates, Issued: issued, Base: base, Policy: c.Policy, Board: c.CountingBoard}
 	if len(ct.CountingBoard) > 0 {
 		rd.Board = ct.CountingBoard

@@ -166,7 +166,7 @@ func (s *station) page(name string) http.HandlerFunc {
 		form := rd.Paper().Form().String()
 		s.mu.Unlock()
 		d := pageData{Lang: s.lang.String(), Token: s.token, Round: rd, Form: form,
-			Title: fmt.Sprintf("%s — %s, %s %d", rd.Congress, rd.Office.Name(s.lang), s.t("lần bầu", "round"), rd.Number),
+			Title: fmt.Sprintf("%s — %s, %s %d", rd.Congress, rd.Office.NameAt(rd.Level, s.lang), s.t("lần bầu", "round"), rd.Number),
 			T:     labels(s.lang)}
 		for i, n := range rd.Names {
 			d.Rows = append(d.Rows, pageRow{No: i + 1, Name: n})
@@ -410,7 +410,7 @@ func (s *station) minutes(w http.ResponseWriter, r *http.Request) {
 	_, rr := s.current()
 	head := s.w.Head()
 	s.mu.Unlock()
-	res := tally.Result{Congress: rd.Congress, Base: rd.Base, Contests: []tally.ContestResult{{
+	res := tally.Result{Congress: rd.Congress, Level: rd.Level, Base: rd.Base, Contests: []tally.ContestResult{{
 		ID: rd.Contest, Office: rd.Office, Seats: rd.Seats, CountingBoard: rd.Board,
 		Rounds: []tally.RoundResult{rr}, Elected: rr.Elected, SeatsLeft: rr.SeatsLeft, Next: rr.Next,
 	}}}

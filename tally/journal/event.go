@@ -45,6 +45,7 @@ const Format = "kiemphieu.journal/1"
 // round and print its minutes from the journal alone.
 type Round struct {
 	Congress   string               `json:"congress"`
+	Level      ballot.Level         `json:"level,omitzero"` // of the congress, for the names of offices
 	Contest    ballot.ContestID     `json:"contest"`
 	Office     ballot.Office        `json:"office"`
 	Number     int                  `json:"round"` // the round of the contest, from 1

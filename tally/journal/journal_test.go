@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -313,4 +314,22 @@ func mustOpen(t *testing.T, path string) *bytes.Reader {
 		t.Fatal(err)
 	}
 	return bytes.NewReader(data)
+}
+
+// FuzzParseHead checks that ParseHead never panics and that what it accepts
+// prints back to the same head.
+func FuzzParseHead(f *testing.F) {
+	f.Add("12:" + strings.Repeat("ab", 32))
+	f.Add("0:00")
+	f.Add(":")
+	f.Fuzz(func(t *testing.T, s string) {
+		h, err := journal.ParseHead(s)
+		if err != nil {
+			return
+		}
+		back, err := journal.ParseHead(h.String())
+		if err != nil || back != h {
+			t.Fatalf("ParseHead(%q) = %v; reads back as %v, %v", s, h, back, err)
+		}
+	})
 }

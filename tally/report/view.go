@@ -114,7 +114,7 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	name := names(r)
 	ct := r.Contests[i]
 	rr := ct.Rounds[k]
-	office := ct.Office.Name(opt.Lang)
+	office := ct.Office.NameAt(r.Level, opt.Lang)
 	pct := func(votes int) string {
 		return rules.FormatPercent(rr.Share(votes, Places, opt.Rounding), Places, opt.Lang)
 	}
