@@ -17,13 +17,11 @@ import (
 	"pgregory.net/rapid"
 )
 
-// chiBo counts a chi bộ congress of 24 members: a chi ủy of 5 from 6, with
-// the votes given, then a secretary. people are (sex, born, incumbent,
-// ethnic minority, origin) of c1..c6.
-func chiBo(t testing.TB, votes []int, people []ballot.Candidate, check bool) tally.Result {
-	t.Helper()
+// chiBoCongress is a chi bộ congress of 24 members: a chi ủy of 5 from 6
+// names with the votes given, then a secretary; people are c1..c6.
+func chiBoCongress(votes []int, people []ballot.Candidate) ballot.Congress {
 	list := []ballot.CandidateID{"c1", "c2", "c3", "c4", "c5", "c6"}
-	c := ballot.Congress{
+	return ballot.Congress{
 		Name: "Đại hội Chi bộ", Level: ballot.LevelChiBo, ReferenceMonth: ballot.MustMonth(2025, 4),
 		Roster:     ballot.Roster{Members: &ballot.MembersRoster{Official: 24, Present: 24}},
 		Candidates: people,
@@ -36,8 +34,13 @@ func chiBo(t testing.TB, votes []int, people []ballot.Candidate, check bool) tal
 					Totals: &ballot.Totals{Collected: 24, Valid: 24, Votes: []int{20}}}}},
 		},
 	}
+}
+
+// chiBo counts chiBoCongress, with the list checks when check is set.
+func chiBo(t testing.TB, votes []int, people []ballot.Candidate, check bool) tally.Result {
+	t.Helper()
 	g := rules.QD190()
-	r, err := tally.Count(c, tally.Options{Regime: &g, CheckLists: check})
+	r, err := tally.Count(chiBoCongress(votes, people), tally.Options{Regime: &g, CheckLists: check})
 	if err != nil {
 		t.Fatal(err)
 	}

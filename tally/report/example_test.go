@@ -1,0 +1,91 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/tally"
+	"github.com/kiemphieu/kiemphieu/tally/report"
+)
+
+// The minutes of a chi bộ's vote for its secretary: one name, the boxes
+// đồng ý and không đồng ý, ten members present of eleven, so D = 10.
+func ExampleMinutesText() {
+	c := ballot.Congress{
+		Name:          "Đại hội Chi bộ Khu phố 3",
+		Level:         ballot.LevelChiBo,
+		Roster:        ballot.Roster{Members: &ballot.MembersRoster{Official: 11, Present: 10, AbsentWithReason: 1}},
+		CountingBoard: []string{"Võ Thị Hồng", "Đặng Văn Phong"},
+		Candidates:    []ballot.Candidate{{ID: "lan", Name: "Nguyễn Thị Lan"}},
+		Contests: []ballot.Contest{{
+			ID: "bi-thu", Office: ballot.OfficeSecretary, Paper: ballot.Paper{Seats: 1, Candidates: []ballot.CandidateID{"lan"}},
+			Rounds: []ballot.Round{{Paper: ballot.Paper{Seats: 1, Candidates: []ballot.CandidateID{"lan"}}, Issued: 10,
+				Totals: &ballot.Totals{Collected: 10, Valid: 9, Invalid: 1,
+					InvalidReasons: []ballot.ReasonCount{{Reason: ballot.BothBoxes, Count: 1}}, Votes: []int{8}}}},
+		}},
+	}
+	r, err := tally.Count(c, tally.Options{})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var b bytes.Buffer
+	report.MinutesText(&b, r, 0, 0, report.Options{})
+	// (Example output cannot hold two blank lines in a row: they are
+	// printed as one here.)
+	blank := false
+	for _, line := range strings.Split(b.String(), "\n") {
+		line = strings.TrimRight(line, " ")
+		if line != "" || !blank {
+			fmt.Println(line)
+		}
+		blank = line == ""
+	}
+	// Output:
+	// BAN KIỂM PHIẾU                                            ĐẢNG CỘNG SẢN VIỆT NAM
+	//
+	//                               BIÊN BẢN KIỂM PHIẾU
+	//                            Bầu Bí thư — lần bầu thứ 1
+	//                             Đại hội Chi bộ Khu phố 3
+	//
+	// Số lượng cần bầu: 1
+	// Danh sách bầu cử (theo thứ tự trên phiếu bầu): 1 người
+	//    1. Nguyễn Thị Lan
+	//
+	// Đảng viên chính thức
+	//   Tổng số đảng viên chính thức được triệu tập .......... 11
+	//   Có mặt ............................................... 10
+	//   Vắng mặt ............................................. 1
+	//   Không tính: đảng viên vắng mặt cả thời gian đại hội có lý do . 1
+	//   Số làm căn cứ tính kết quả (D): 10 — trúng cử phải được quá một nửa, ít nhất 6
+	//   phiếu
+	//
+	// Số phiếu phát ra ....................................... 10
+	// Số phiếu thu vào ....................................... 10
+	// Số phiếu hợp lệ ........................................ 9
+	// Số phiếu không hợp lệ .................................. 1
+	//   - đánh dấu cả hai ô .................................. 1
+	//
+	// Tỉ lệ phần trăm tính trên D = 10, cắt bỏ đến 2 chữ số thập phân.
+	//   TT Họ và tên                       Số phiếu      Tỉ lệ  Kết quả
+	// --------------------------------------------------------------------------------
+	//    1 Nguyễn Thị Lan                         8    80,00 %  trúng cử
+	// --------------------------------------------------------------------------------
+	//
+	// Những người trúng cử (theo số phiếu từ cao xuống): 1/1
+	//   1. Nguyễn Thị Lan                         8    80,00 %
+	//
+	// Kiểm tra số liệu:
+	//   Các số liệu khớp nhau (5 kiểm tra đạt).
+	//
+	// Biên bản lập thành 03 bản, có chữ ký của các thành viên Ban kiểm phiếu; phiếu
+	// bầu được niêm phong và lưu giữ theo quy định.
+	//
+	//          TRƯỞNG BAN KIỂM PHIẾU                          ỦY VIÊN
+	//           (ký, ghi rõ họ tên)                     (ký, ghi rõ họ tên)
+	//
+	//
+	//               Võ Thị Hồng                            Đặng Văn Phong
+}
