@@ -221,6 +221,9 @@ func CountRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballo
 	if err := r.Paper.Check(); err != nil {
 		return RoundResult{}, err
 	}
+	if err := checkTotals(at, r); err != nil {
+		return RoundResult{}, err
+	}
 	res := RoundResult{Number: number, Form: r.Form(), Seats: r.Seats, Base: base, Issued: r.Issued}
 	votes := make([]int, len(r.Candidates))
 	switch {
@@ -269,6 +272,40 @@ func CountRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballo
 	res.decide(r.Candidates, votes)
 	res.audit(at, r)
 	return res, nil
+}
+
+// checkTotals rejects totals that cannot be counted: a vote for each name
+// of the paper is needed, and every figure within 0..ballot.MaxCount (what
+// ballot.Congress.Validate guarantees for a document; a Go caller may pass
+// anything). Figures that merely disagree are the audit's findings.
+func checkTotals(at ballot.Path, r ballot.Round) error {
+	t := r.Totals
+	if t == nil {
+		return nil
+	}
+	var errs ballot.ErrorList
+	issued, at := at.Child("issued"), at.Child("totals")
+	if len(t.Votes) != len(r.Candidates) {
+		errs.Addf(at.Child("votes"), ballot.ErrConflict, fmt.Sprint(len(t.Votes)),
+			"có số phiếu của %d người nhưng danh sách có %d người", "votes are given for %d names but the list has %d",
+			len(t.Votes), len(r.Candidates))
+	}
+	check := func(p ballot.Path, n int) {
+		if n < 0 || n > ballot.MaxCount {
+			errs.Addf(p, ballot.ErrOutOfRange, fmt.Sprint(n), "số %d phải từ 0 đến %d", "%d must be from 0 to %d", n, ballot.MaxCount)
+		}
+	}
+	check(issued, r.Issued)
+	check(at.Child("collected"), t.Collected)
+	check(at.Child("valid"), t.Valid)
+	check(at.Child("invalid"), t.Invalid)
+	for i, v := range t.Votes {
+		check(at.Child("votes").Index(i), v)
+	}
+	for _, rc := range t.InvalidReasons {
+		check(at.Child("invalid_reasons").Key(rc.Reason.String()), rc.Count)
+	}
+	return errs.Err()
 }
 
 func reasonCounts(n []int) []ballot.ReasonCount {

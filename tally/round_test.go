@@ -1,6 +1,7 @@
 package tally_test
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 
@@ -291,5 +292,18 @@ func TestAudit(t *testing.T) {
 	}
 	if declared.Outcome != rules.Fail || !cmp.Equal(declared.Names, []ballot.CandidateID{"c1", "c2"}) || declared.Path != "contests[0].rounds[0].totals.declared" {
 		t.Errorf("declared = %+v", declared)
+	}
+}
+
+// TestCountRoundMalformed: totals that cannot be counted are an error with
+// paths, not a silent truncation.
+func TestCountRoundMalformed(t *testing.T) {
+	r := totalsRound(1, []int{5, 6}, 10, 10, 10, 0)
+	r.Totals.Votes = []int{5}
+	r.Totals.Collected = -1
+	_, err := tally.CountRound("contests[0].rounds[0]", 1, r, membersBase(11, 1), ballot.Policy{})
+	var list ballot.ErrorList
+	if !errors.As(err, &list) || len(list) != 2 || list[0].Path != "contests[0].rounds[0].totals.votes" || list[1].Path != "contests[0].rounds[0].totals.collected" {
+		t.Errorf("err = %v", err)
 	}
 }

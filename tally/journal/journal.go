@@ -371,7 +371,9 @@ func Create(path string, rd Round) (*Writer, error) {
 
 // Resume reopens the journal at path to append to it, after reading and
 // checking it against its head pin. An incomplete final record left by a
-// crash is cut off the file. It returns the state read.
+// crash is cut off the file. A missing pin is damage, unless the journal
+// holds only its opening record (a crash before the first pin was written).
+// It returns the state read.
 func Resume(path string) (*Writer, *Replay, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -384,6 +386,14 @@ func Resume(path string) (*Writer, *Replay, error) {
 	rep, err := Read(bytes.NewReader(data), pin)
 	if err != nil {
 		return nil, nil, err
+	}
+	if pin == nil && rep.Head.Records > 1 {
+		// Create writes the pin with the opening record; only a crash
+		// right then leaves a journal without one. A pin missing later was
+		// removed, and with it the check against truncation.
+		return nil, nil, &Damage{Kind: Missing, Record: rep.Head.Records, Offset: rep.End,
+			Detail: ballot.Text{VI: "thiếu tệp xác nhận " + filepath.Base(path) + ".head của nhật ký; đối chiếu với mã in trên biên bản",
+				EN: "the journal's head pin " + filepath.Base(path) + ".head is missing; compare with the head printed on the minutes"}}
 	}
 	f, err := os.OpenFile(path, os.O_WRONLY, 0)
 	if err != nil {

@@ -333,3 +333,27 @@ func FuzzParseHead(f *testing.F) {
 		}
 	})
 }
+
+// TestMissingPin: removing the pin beside a journal does not disable the
+// check; only a journal of its opening record alone may lack one.
+func TestMissingPin(t *testing.T) {
+	path, _ := write(t, sample...)
+	os.Remove(path + ".head")
+	_, _, err := journal.Resume(path)
+	var d *journal.Damage
+	if !errors.As(err, &d) || d.Kind != journal.Missing {
+		t.Errorf("a journal without its pin resumed: %v", err)
+	}
+	fresh := filepath.Join(t.TempDir(), "j")
+	w, err := journal.Create(fresh, testRound())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	os.Remove(fresh + ".head") // the crash came before the first pin
+	if w, _, err := journal.Resume(fresh); err != nil {
+		t.Errorf("a fresh journal without a pin: %v", err)
+	} else {
+		w.Close()
+	}
+}
