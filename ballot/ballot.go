@@ -234,7 +234,17 @@ func (p Paper) Strike(ids ...CandidateID) (Ballot, error) {
 	return b, errs.Err()
 }
 
-// checkBallot returns every reason b does not fit paper p.
+// CheckBallot returns an ErrorList of every reason ballot b does not fit
+// paper p — a row count that differs from the list, a mark of the other
+// form or of no form, an unknown flag — with paths relative to the ballot;
+// nil when it fits. Classify makes the same check.
+func (p Paper) CheckBallot(b Ballot) error {
+	var errs ErrorList
+	p.checkBallot("", b, &errs)
+	return errs.Err()
+}
+
+// checkBallot adds to errs every reason b does not fit paper p.
 func (p Paper) checkBallot(at Path, b Ballot, errs *ErrorList) {
 	if len(b.Marks) != len(p.Candidates) {
 		errs.Addf(at.Child("marks"), ErrConflict, fmt.Sprint(len(b.Marks)),

@@ -54,7 +54,7 @@ func (b *Box) row() ([]uint64, int) {
 
 // Add puts ballot b in the box, with the errors of Counter.Add.
 func (b *Box) Add(bl ballot.Ballot) error {
-	if err := checkBallot(len(b.c.paper.Candidates), bl); err != nil {
+	if err := b.c.paper.CheckBallot(bl); err != nil {
 		return err
 	}
 	blk, j := b.row()

@@ -160,7 +160,7 @@ func (c *Counter) Words() int { return c.words }
 // ballot.Paper.Classify gives them. A partly struck name stands or is
 // struck as the policy says.
 func (c *Counter) Add(b ballot.Ballot) error {
-	if err := checkBallot(len(c.paper.Candidates), b); err != nil {
+	if err := c.paper.CheckBallot(b); err != nil {
 		return err
 	}
 	j := c.slot()
@@ -178,29 +178,6 @@ func (c *Counter) Add(b ballot.Ballot) error {
 	}
 	c.push(b.Flags, partly)
 	return nil
-}
-
-// checkBallot returns every reason b is not a cross-out ballot of n names.
-func checkBallot(n int, b ballot.Ballot) error {
-	var errs ballot.ErrorList
-	if len(b.Marks) != n {
-		errs.Addf(ballot.Path("").Child("marks"), ballot.ErrConflict, fmt.Sprint(len(b.Marks)),
-			"phiếu có %d dòng nhưng danh sách có %d người", "the ballot has %d rows but the list has %d names",
-			len(b.Marks), n)
-	}
-	for i, m := range b.Marks {
-		switch m {
-		case ballot.Unmarked, ballot.Struck, ballot.PartlyStruck:
-		default:
-			errs.Addf(ballot.Path("").Child("marks").Index(i), ballot.ErrConflict, m.String(),
-				"dấu %q không dùng được trên phiếu gạch tên", "mark %q does not belong on a cross-out paper", m)
-		}
-	}
-	if b.Flags >= ballot.FlagSigned<<1 {
-		errs.Addf(ballot.Path("").Child("flags"), ballot.ErrInvalid, fmt.Sprint(uint8(b.Flags)),
-			"dấu hiệu %d không tồn tại", "flags %d do not exist", uint8(b.Flags))
-	}
-	return errs.Err()
 }
 
 // AddStanding counts one ballot given as a bit set: bit i of

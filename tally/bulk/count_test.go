@@ -210,7 +210,7 @@ func TestCounterErrors(t *testing.T) {
 	}{
 		{"short", "fewer rows than names", ballot.Ballot{Marks: marks(x, u, x)}, []problem{{"marks", ballot.ErrConflict}}},
 		{"agree-mark", "a mark of the agree form", ballot.Ballot{Marks: marks(x, ballot.Agree, x, u)}, []problem{{"marks[1]", ballot.ErrConflict}}},
-		{"unknown-mark", "a mark that does not exist", ballot.Ballot{Marks: marks(x, 99, x, u)}, []problem{{"marks[1]", ballot.ErrConflict}}},
+		{"unknown-mark", "a mark that does not exist (invalid, as Classify says)", ballot.Ballot{Marks: marks(x, 99, x, u)}, []problem{{"marks[1]", ballot.ErrInvalid}}},
 		{"flags", "flags that do not exist", ballot.Ballot{Marks: marks(x, u, x, u), Flags: 8}, []problem{{"flags", ballot.ErrInvalid}}},
 	}
 	for _, tt := range ballots {

@@ -108,9 +108,9 @@ func Decode(r io.Reader) (ballot.Paper, []ballot.Ballot, error) {
 // ballot, in the canonical form Read accepts: the struck and partly struck
 // names in ascending order, then the flags, if any, in bit order.
 type Writer struct {
-	w   *bufio.Writer
-	n   int
-	buf []byte
+	w     *bufio.Writer
+	paper ballot.Paper
+	buf   []byte
 }
 
 // NewWriter writes the header of a ballot file for paper p to w and returns
@@ -127,13 +127,13 @@ func NewWriter(w io.Writer, p ballot.Paper) (*Writer, error) {
 		bw.WriteString(string(id))
 	}
 	bw.WriteString("\n---\n")
-	return &Writer{w: bw, n: len(p.Candidates)}, nil
+	return &Writer{w: bw, paper: p}, nil
 }
 
 // Write writes one ballot, with the errors of Counter.Add. Nothing reaches
 // the underlying writer before Flush, or before the buffer fills.
 func (w *Writer) Write(b ballot.Ballot) error {
-	if err := checkBallot(w.n, b); err != nil {
+	if err := w.paper.CheckBallot(b); err != nil {
 		return err
 	}
 	buf := w.buf[:0]
