@@ -86,7 +86,13 @@ func run(w io.Writer, args []string) error {
 	g := regime()
 	res, err := tally.Count(c, tally.Options{Regime: &g, CheckLists: *listsFlag})
 	if err != nil {
-		return describe(err, opt.Lang)
+		err = describe(err, opt.Lang)
+		if *listsFlag {
+			err = fmt.Errorf("%w\n%s", err, ballot.Text{
+				VI: "(kiểm tra danh sách cần các dữ liệu trên; chạy với -lists=false để chỉ kiểm phiếu)",
+				EN: "(the list check needs the data above; run with -lists=false to count only)"}.In(opt.Lang))
+		}
+		return err
 	}
 	switch {
 	case *htmlFlag != "":

@@ -95,6 +95,22 @@ func TestMalformedData(t *testing.T) {
 	}
 }
 
+// TestNamesOnly: a document with names only cannot have its lists checked;
+// the error says how to count it anyway, and -lists=false does.
+func TestNamesOnly(t *testing.T) {
+	doc := strings.NewReplacer(`"sex": "male",`, "", `"sex": "female",`, "").Replace(string(sampleJSON))
+	name := filepath.Join(t.TempDir(), "names.json")
+	os.WriteFile(name, []byte(doc), 0o644)
+	var out bytes.Buffer
+	err := run(&out, []string{"-data", name})
+	if err == nil || !strings.Contains(err.Error(), "candidates[0].sex") || !strings.Contains(err.Error(), "-lists=false") {
+		t.Fatalf("err = %v", err)
+	}
+	if err := run(&out, []string{"-data", name, "-lists=false"}); err != nil || out.Len() == 0 {
+		t.Errorf("-lists=false: %v, %d bytes", err, out.Len())
+	}
+}
+
 func TestBadFlags(t *testing.T) {
 	var out bytes.Buffer
 	for _, args := range [][]string{{"-lang", "fr"}, {"-rounding", "up"}, {"-data", "/no/such/file"}} {
