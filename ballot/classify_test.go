@@ -308,3 +308,17 @@ func TestNameAt(t *testing.T) {
 		}
 	}
 }
+
+func TestLangText(t *testing.T) {
+	for _, l := range []ballot.Lang{ballot.Vietnamese, ballot.English} {
+		b, _ := l.MarshalText()
+		var back ballot.Lang
+		if err := back.UnmarshalText(b); err != nil || back != l {
+			t.Errorf("%v: %q reads back as %v, %v", l, b, back, err)
+		}
+	}
+	var l ballot.Lang
+	if err := l.UnmarshalText([]byte("fr")); err == nil {
+		t.Error(`"fr" accepted`)
+	}
+}

@@ -1,5 +1,7 @@
 package ballot
 
+import "fmt"
+
 // Lang is the language of a message meant for people. The zero Lang is
 // Vietnamese, the language of the minutes (biên bản).
 type Lang uint8
@@ -16,6 +18,23 @@ func (l Lang) String() string {
 		return "en"
 	}
 	return "vi"
+}
+
+// MarshalText returns "vi" or "en".
+func (l Lang) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
+
+// UnmarshalText parses "vi" or "en", so that a Lang can be a flag
+// (flag.TextVar) or a JSON value.
+func (l *Lang) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "vi":
+		*l = Vietnamese
+	case "en":
+		*l = English
+	default:
+		return textError{VI: fmt.Sprintf("ngôn ngữ %q không hợp lệ (vi hoặc en)", b), EN: fmt.Sprintf("unknown language %q (vi or en)", b)}
+	}
+	return nil
 }
 
 // Text is a message for people in both languages. Programs should branch on

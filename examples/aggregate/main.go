@@ -34,6 +34,7 @@ import (
 	"os"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
 	"github.com/kiemphieu/kiemphieu/tally/aggregate"
 	"github.com/kiemphieu/kiemphieu/tally/report"
 )
@@ -53,8 +54,9 @@ func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	fs.SetOutput(errw)
 	due := fs.Int("due", 0, "the number of congresses due")
 	young := fs.Int("young", 40, "the age under which an elected member counts as a young cadre")
-	langFlag := fs.String("lang", "vi", "language of the summary: vi or en")
-	roundFlag := fs.String("rounding", "truncate", "how percentages are cut to two places: truncate or half-up")
+	var opt report.Options
+	fs.TextVar(&opt.Lang, "lang", ballot.Vietnamese, "language of the summary: vi or en")
+	fs.TextVar(&opt.Rounding, "rounding", rules.Truncate, "how percentages are cut to two places: truncate or half-up")
 	htmlFlag := fs.String("html", "", "write the summary as a printable HTML page to this file instead")
 	jsonFlag := fs.String("json", "", "write the summary as JSON to this file instead")
 	if err := fs.Parse(args); err != nil {
@@ -62,17 +64,6 @@ func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	}
 	if fs.NArg() == 0 {
 		return errors.New("give a directory, a JSON Lines file, or - for standard input")
-	}
-	var opt report.Options
-	switch *langFlag {
-	case "vi":
-	case "en":
-		opt.Lang = ballot.English
-	default:
-		return fmt.Errorf("-lang must be vi or en, not %q", *langFlag)
-	}
-	if err := opt.Rounding.UnmarshalText([]byte(*roundFlag)); err != nil {
-		return fmt.Errorf("-rounding: %v", err)
 	}
 	if *due < 0 || *young < 1 {
 		return errors.New("-due must be 0 or more and -young at least 1")

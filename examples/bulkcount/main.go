@@ -53,7 +53,8 @@ func run(stdout, stderr io.Writer, args []string) error {
 	start := time.Now()
 	fs := flag.NewFlagSet("bulkcount", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	langFlag := fs.String("lang", "vi", "language of the output: vi or en")
+	var lang ballot.Lang
+	fs.TextVar(&lang, "lang", ballot.Vietnamese, "language of the output: vi or en")
 	d := fs.Int("d", -1, "the threshold base D (default: the ballots collected)")
 	issued := fs.Int("issued", -1, "the ballots issued (default: the ballots collected)")
 	acceptSigned := fs.Bool("accept-signed", false, "count signed ballots (ballot.Policy.AcceptSigned)")
@@ -64,14 +65,6 @@ func run(stdout, stderr io.Writer, args []string) error {
 	seed := fs.Uint64("seed", 1, "with -generate: the seed")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	lang := ballot.Vietnamese
-	switch *langFlag {
-	case "vi":
-	case "en":
-		lang = ballot.English
-	default:
-		return fmt.Errorf("-lang must be vi or en, not %q", *langFlag)
 	}
 	if *generate > 0 {
 		return generateFile(stdout, *generate, *candidates, *seats, *seed, lang)

@@ -52,25 +52,15 @@ func main() {
 func run(w io.Writer, args []string) error {
 	fs := flag.NewFlagSet("congress", flag.ContinueOnError)
 	fs.SetOutput(w)
-	langFlag := fs.String("lang", "vi", "language of the minutes: vi or en")
-	roundFlag := fs.String("rounding", "truncate", "how percentages are cut to two places: truncate or half-up")
+	var opt report.Options
+	fs.TextVar(&opt.Lang, "lang", ballot.Vietnamese, "language of the minutes: vi or en")
+	fs.TextVar(&opt.Rounding, "rounding", rules.Truncate, "how percentages are cut to two places: truncate or half-up")
 	dataFlag := fs.String("data", "", "a congress document to count instead of the embedded sample")
 	htmlFlag := fs.String("html", "", "write the minutes as a printable HTML page to this file instead of printing them")
 	jsonFlag := fs.String("json", "", "write the counted congress as JSON to this file instead of printing the minutes")
 	listsFlag := fs.Bool("lists", true, "check the lists (needs the personnel data the rules use)")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	var opt report.Options
-	switch *langFlag {
-	case "vi":
-	case "en":
-		opt.Lang = ballot.English
-	default:
-		return fmt.Errorf("-lang must be vi or en, not %q", *langFlag)
-	}
-	if err := opt.Rounding.UnmarshalText([]byte(*roundFlag)); err != nil {
-		return fmt.Errorf("-rounding: %v", err)
 	}
 	data := sampleJSON
 	if *dataFlag != "" {

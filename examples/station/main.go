@@ -68,15 +68,10 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	roundN := fs.Int("round", 1, "the round")
 	box := fs.String("box", "Hòm phiếu số 1", "the ballot box entered")
 	issued := fs.Int("issued", -1, "ballots issued")
-	langFlag := fs.String("lang", "vi", "vi or en")
+	var lang ballot.Lang
+	fs.TextVar(&lang, "lang", ballot.Vietnamese, "vi or en")
 	if err := fs.Parse(args); err != nil {
 		return err
-	}
-	lang := ballot.Vietnamese
-	if *langFlag == "en" {
-		lang = ballot.English
-	} else if *langFlag != "vi" {
-		return fmt.Errorf("-lang must be vi or en, not %q", *langFlag)
 	}
 	doc := sampleJSON
 	if *data != "" {
