@@ -107,7 +107,7 @@ func (g Regime) CheckList(c ballot.Congress, i int) []Finding {
 		if r.Bound.Unit == OfShare {
 			f.Base = ct.Seats
 		}
-		out = append(out, f.evaluate(r.Severity))
+		out = append(out, f.Evaluate(r.Severity))
 	}
 	return out
 }
@@ -266,7 +266,7 @@ func (ck *checker) nominations(at ballot.Path, ct ballot.Contest) {
 	}
 	f := Finding{Rule: NomineeList, Path: at, Office: ct.Office, Bound: Count(AtMost, 0),
 		Count: len(wrong), Names: wrong, Source: ck.g.Nomination.Source}
-	ck.add(f.evaluate(Fail))
+	ck.add(f.Evaluate(Fail))
 }
 
 func ids(noms []ballot.Nominee) []ballot.CandidateID {
@@ -284,23 +284,23 @@ func (ck *checker) chiBo() {
 	if c.Roster.Members != nil {
 		members = 1
 	}
-	ck.add(Finding{Rule: ChiBoMembers, Path: "roster", Bound: Count(AtLeast, 1), Count: members, Source: r.Source}.evaluate(Fail))
+	ck.add(Finding{Rule: ChiBoMembers, Path: "roster", Bound: Count(AtLeast, 1), Count: members, Source: r.Source}.Evaluate(Fail))
 	for i, ct := range c.Contests {
 		at := ballot.Path("contests").Index(i)
 		switch ct.Office {
 		case ballot.OfficeCommittee:
 			if r.CommitteeFrom > 0 && c.Roster.Members != nil {
 				ck.add(Finding{Rule: ChiBoCommittee, Path: at, Office: ct.Office, Bound: Count(AtLeast, r.CommitteeFrom),
-					Count: c.Roster.Members.Official, Source: r.Source}.evaluate(Fail))
+					Count: c.Roster.Members.Official, Source: r.Source}.Evaluate(Fail))
 			}
 			if r.MaxCommittee > 0 {
 				ck.add(Finding{Rule: ChiBoCommitteeSize, Path: at.Child("seats"), Office: ct.Office, Bound: Count(AtMost, r.MaxCommittee),
-					Count: ct.Seats, Source: r.Source}.evaluate(Fail))
+					Count: ct.Seats, Source: r.Source}.Evaluate(Fail))
 			}
 		case ballot.OfficeDeputySecretary:
 			if r.MaxDeputies > 0 {
 				ck.add(Finding{Rule: ChiBoDeputies, Path: at.Child("seats"), Office: ct.Office, Bound: Count(AtMost, r.MaxDeputies),
-					Count: ct.Seats, Source: r.Source}.evaluate(Fail))
+					Count: ct.Seats, Source: r.Source}.Evaluate(Fail))
 			}
 		}
 	}
@@ -324,7 +324,7 @@ func (g Regime) CheckChain(level ballot.Level, at ballot.Path, ct ballot.Contest
 				in = 1
 			}
 			out = append(out, Finding{Rule: Chain, Path: at.Child("candidates").Index(k), Subject: id,
-				Office: ct.Office, Body: r.Body, Bound: Count(AtLeast, 1), Count: in, Source: r.Source}.evaluate(Fail))
+				Office: ct.Office, Body: r.Body, Bound: Count(AtLeast, 1), Count: in, Source: r.Source}.Evaluate(Fail))
 		}
 	}
 	return out
@@ -361,7 +361,7 @@ func (g Regime) CheckQuotas(c ballot.Congress, at ballot.Path, o ballot.Office, 
 		if q.Bound.Unit == OfShare {
 			f.Base = len(group)
 		}
-		out = append(out, f.evaluate(q.Severity))
+		out = append(out, f.Evaluate(q.Severity))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -465,7 +465,7 @@ func (g Regime) CheckWorkingTime(c ballot.Congress, i int) ([]Finding, error) {
 			}
 		}
 		out = append(out, Finding{Rule: WorkingTime, Path: at.Child("candidates").Index(k), Subject: id, Office: ct.Office,
-			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: w.Source}.evaluate(w.Severity))
+			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: w.Source}.Evaluate(w.Severity))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

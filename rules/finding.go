@@ -141,9 +141,9 @@ type Finding struct {
 	Source  string `json:"source"` // the article or guidance the rule comes from
 }
 
-// evaluate fills in Outcome, Needed and Excess from Bound, Count and Base:
-// sev is the outcome when the bound does not hold.
-func (f Finding) evaluate(sev Outcome) Finding {
+// Evaluate returns f with Outcome, Needed and Excess filled in from Bound,
+// Count and Base: Pass when the bound holds, sev when it does not.
+func (f Finding) Evaluate(sev Outcome) Finding {
 	f.Outcome = Pass
 	if !f.Bound.Holds(f.Count, f.Base) {
 		f.Outcome = sev

@@ -139,14 +139,8 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 			func(id ballot.CandidateID) ballot.Offices { return holds[id] }, checked)...)
 		if m := ct.Meeting; m != nil {
 			if n, ok := electedTo[m.Body]; ok {
-				f := rules.Finding{Rule: rules.MeetingSitting, Path: at.Child("meeting").Child("sitting"), Office: ct.Office,
-					Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: srcResult}
-				f.Outcome = rules.Pass
-				if !f.Bound.Holds(f.Count, 0) {
-					f.Outcome = rules.Fail
-				}
-				f.Needed, f.Excess = f.Bound.Fix(f.Count, 0)
-				cr.Findings = append(cr.Findings, f)
+				cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.MeetingSitting, Path: at.Child("meeting").Child("sitting"),
+					Office: ct.Office, Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: srcResult}.Evaluate(rules.Fail))
 			}
 		}
 		for _, id := range cr.Elected {
@@ -232,15 +226,15 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		if k > 0 || len(cr.FromOfficial) > 0 {
 			f := rules.Finding{Rule: rules.RoundSeats, Path: rat.Child("seats"), Office: ct.Office,
 				Bound: rules.Count(rules.AtMost, seatsLeft), Count: r.Seats, Source: srcResult}
-			cr.Findings = append(cr.Findings, evaluate(f))
+			cr.Findings = append(cr.Findings, f.Evaluate(rules.Fail))
 			var again []ballot.CandidateID
 			for _, id := range r.Candidates {
 				if slices.Contains(cr.Elected, id) {
 					again = append(again, id)
 				}
 			}
-			cr.Findings = append(cr.Findings, evaluate(rules.Finding{Rule: rules.RoundList, Path: rat.Child("candidates"),
-				Office: ct.Office, Bound: rules.Count(rules.AtMost, 0), Count: len(again), Names: again, Source: srcResult}))
+			cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.RoundList, Path: rat.Child("candidates"),
+				Office: ct.Office, Bound: rules.Count(rules.AtMost, 0), Count: len(again), Names: again, Source: srcResult}.Evaluate(rules.Fail))
 		}
 		rr, err := CountRound(rat, k+1, r, base, c.Policy)
 		if err != nil {
@@ -285,21 +279,12 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		cr.Rounds = append(cr.Rounds, rr)
 	}
 	if chiBoSecretary {
-		cr.Findings = append(cr.Findings, evaluate(rules.Finding{Rule: rules.SecretaryBallots, Path: at.Child("rounds"),
-			Office: ct.Office, Bound: rules.Count(rules.AtMost, MaxSecretaryBallots), Count: len(ct.Rounds), Source: "QĐ 294-QĐ/TW"}))
+		cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.SecretaryBallots, Path: at.Child("rounds"),
+			Office: ct.Office, Bound: rules.Count(rules.AtMost, MaxSecretaryBallots), Count: len(ct.Rounds), Source: "QĐ 294-QĐ/TW"}.Evaluate(rules.Fail))
 	}
 	cr.SeatsLeft = seatsLeft
 	cr.Next = next
 	return cr, nil
-}
-
-func evaluate(f rules.Finding) rules.Finding {
-	f.Outcome = rules.Pass
-	if !f.Bound.Holds(f.Count, f.Base) {
-		f.Outcome = rules.Fail
-	}
-	f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
-	return f
 }
 
 func without(list, drop []ballot.CandidateID) []ballot.CandidateID {

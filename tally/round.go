@@ -419,14 +419,7 @@ func (res *RoundResult) decide(list []ballot.CandidateID, votes []int) {
 
 // audit records the consistency checks of the round's figures.
 func (res *RoundResult) audit(at ballot.Path, r ballot.Round) {
-	add := func(f rules.Finding, sev rules.Outcome) {
-		f.Outcome = rules.Pass
-		if !f.Bound.Holds(f.Count, f.Base) {
-			f.Outcome = sev
-		}
-		f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
-		res.Findings = append(res.Findings, f)
-	}
+	add := func(f rules.Finding, sev rules.Outcome) { res.Findings = append(res.Findings, f.Evaluate(sev)) }
 	// Totals are checked where they are written; counts of ballots are
 	// checked on the round.
 	totals, field := at.Child("totals"), func(p ballot.Path, name string) ballot.Path { return p.Child(name) }
