@@ -99,12 +99,30 @@ func notIdent(r rune) bool {
 // non-nil pointer. It returns every problem found, in document order, or nil.
 // After a syntax error nothing more can be read, so that error is the last.
 // Whatever the problems, v holds what could be decoded.
-func Decode(data []byte, v any) []Problem {
+func Decode(data []byte, v any) []Problem { return decode(data, v, false) }
+
+// A RawKeeper is a type whose values DecodeKeeping does not decode: it
+// checks each value's syntax, as it checks a value it skips, and hands its
+// bytes, a subslice of the document, to KeepRaw. Decode decodes such a type
+// as any other.
+type RawKeeper interface {
+	KeepRaw(raw []byte)
+}
+
+var rawKeeper = reflect.TypeFor[RawKeeper]()
+
+// DecodeKeeping is Decode, except that a value whose type's pointer
+// implements RawKeeper (null included) is kept as raw bytes for the caller
+// to read later, when what it needs to read it is known, instead of being
+// decoded. A problem inside such a value is a syntax error or nothing.
+func DecodeKeeping(data []byte, v any) []Problem { return decode(data, v, true) }
+
+func decode(data []byte, v any, keep bool) []Problem {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer") // a programming error, not a data error
 	}
-	d := &decoder{data: data}
+	d := &decoder{data: data, keep: keep}
 	if i := invalidUTF8(data); i >= 0 {
 		d.pos = i
 		d.syntax("invalid UTF-8", "mã UTF-8 không hợp lệ")
@@ -131,6 +149,7 @@ type decoder struct {
 	depth    int
 	path     []byte
 	problems []Problem
+	keep     bool // values of RawKeeper types are kept raw
 }
 
 func (d *decoder) add(kind Kind, value, en, vi string) error {
@@ -228,6 +247,14 @@ func (d *decoder) value(v reflect.Value) error {
 	c := d.peek()
 	if c == 0 {
 		return d.syntaxChar("a value", "một giá trị")
+	}
+	if d.keep && v.CanAddr() && reflect.PointerTo(v.Type()).Implements(rawKeeper) {
+		start := d.pos
+		if err := d.skip(); err != nil {
+			return err
+		}
+		v.Addr().Interface().(RawKeeper).KeepRaw(d.data[start:d.pos])
+		return nil
 	}
 	if c == 'n' {
 		if err := d.literal("null"); err != nil {
@@ -333,6 +360,26 @@ func (d *decoder) str() (string, error) {
 		}
 	}
 	return "", d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
+
+// skipStr reads a string, checking it as str does, and keeps nothing.
+func (d *decoder) skipStr() error {
+	d.pos++ // the opening quote
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; {
+		case c == '"':
+			d.pos++
+			return nil
+		case c == '\\':
+			_, err := d.strEscaped(d.pos)
+			return err
+		case c < 0x20:
+			return d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		default:
+			d.pos++
+		}
+	}
+	return d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
 }
 
 // strEscaped reads the rest of a string that has an escape, from start.
@@ -571,7 +618,7 @@ func (d *decoder) skip() error {
 				if d.peek() != '"' {
 					return d.syntaxChar("a field name", "tên trường")
 				}
-				if _, err := d.str(); err != nil {
+				if err := d.skipStr(); err != nil {
 					return err
 				}
 				if d.peek() != ':' {
@@ -594,8 +641,7 @@ func (d *decoder) skip() error {
 			}
 		}
 	case '"':
-		_, err := d.str()
-		return err
+		return d.skipStr()
 	case 't':
 		return d.literal("true")
 	case 'f':
