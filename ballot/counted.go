@@ -164,7 +164,10 @@ type boxScanner struct {
 	paper Paper
 	form  Form
 	pol   Policy
-	index map[string]int // id → its first position on the paper
+	// slots is an open-addressing hash table of the paper's ids: 1 + the
+	// first position of an id, 0 for an empty slot.
+	slots []int32
+	mask  uint32
 
 	// stamp[i] is the serial of the last ballot that marked row i, so that
 	// a row marked twice is seen without clearing anything per ballot.
@@ -175,15 +178,24 @@ type boxScanner struct {
 	rows []int
 }
 
-func (s *boxScanner) ws() {
-	for s.pos < len(s.data) {
-		switch s.data[s.pos] {
-		case ' ', '\t', '\n', '\r':
-			s.pos++
-		default:
-			return
-		}
+// space are the bytes of JSON white space.
+var space = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
+
+// strStop are the bytes that end the plain part of a string.
+var strStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
 	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+func (s *boxScanner) ws() {
+	data, i := s.data, s.pos
+	for i < len(data) && space[data[i]] {
+		i++
+	}
+	s.pos = i
 }
 
 // next skips white space and returns the next byte, or 0 at the end.
@@ -206,21 +218,23 @@ func (s *boxScanner) eat(c byte) bool {
 
 // str reads a string without escapes and returns its bytes in the document.
 func (s *boxScanner) str() ([]byte, bool) {
-	if !s.eat('"') {
+	data, i := s.data, s.pos
+	for i < len(data) && space[data[i]] {
+		i++
+	}
+	if i >= len(data) || data[i] != '"' {
 		return nil, false
 	}
-	start := s.pos
-	for s.pos < len(s.data) {
-		switch c := s.data[s.pos]; {
-		case c == '"':
-			s.pos++
-			return s.data[start : s.pos-1], true
-		case c == '\\' || c < 0x20:
-			return nil, false
-		}
-		s.pos++
+	i++
+	start := i
+	for i < len(data) && !strStop[data[i]] {
+		i++
 	}
-	return nil, false
+	if i >= len(data) || data[i] != '"' {
+		return nil, false // an escape or a control character
+	}
+	s.pos = i + 1
+	return data[start:i], true
 }
 
 // more reads what follows an element of an array or object: true after a
@@ -244,10 +258,19 @@ func (s *boxScanner) scan(raw []byte, p Paper, pol Policy) ([]Box, bool) {
 		return nil, false // the paper is malformed: ParseCongress says why
 	}
 	n := len(p.Candidates)
-	s.index = make(map[string]int, n)
+	size := 8
+	for size < 4*n {
+		size *= 2
+	}
+	s.slots, s.mask = make([]int32, size), uint32(size-1)
 	for i, id := range p.Candidates {
-		if _, dup := s.index[string(id)]; !dup {
-			s.index[string(id)] = i
+		for k := idHash([]byte(id)) & s.mask; ; k = (k + 1) & s.mask {
+			if q := s.slots[k]; q == 0 {
+				s.slots[k] = int32(i + 1)
+				break
+			} else if p.Candidates[q-1] == id {
+				break // a repeated id: the first position stands
+			}
 		}
 	}
 	s.stamp = make([]uint32, n)
@@ -506,8 +529,25 @@ func (s *boxScanner) ballot(reasons *[numReasons]int, review *int, noVote, votes
 
 // position returns the position of id on the paper.
 func (s *boxScanner) position(id []byte) (int, bool) {
-	i, ok := s.index[string(id)]
-	return i, ok
+	h := idHash(id)
+	for k := h & s.mask; ; k = (k + 1) & s.mask {
+		p := s.slots[k]
+		if p == 0 {
+			return 0, false
+		}
+		if string(s.paper.Candidates[p-1]) == string(id) {
+			return int(p - 1), true
+		}
+	}
+}
+
+// idHash is FNV-1a, enough for the short ids of one paper.
+func idHash(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 func flagOf(b []byte) Flags {
@@ -586,26 +626,33 @@ func (p Paper) CheckCounted(box Box) error {
 // list, a reason that does not exist or comes twice or out of order,
 // figures out of range.
 func (c Counted) check(at Path, box Box, p Paper, errs *ErrorList) {
-	at = at.Child("counted")
+	// Paths are built only for a problem.
+	counted := func() Path { return at.Child("counted") }
 	if len(box.Ballots) > 0 {
-		errs.Addf(at, ErrConflict, "", "hòm phiếu đã đếm không giữ phiếu", "a counted box keeps no ballots")
+		errs.Addf(counted(), ErrConflict, "", "hòm phiếu đã đếm không giữ phiếu", "a counted box keeps no ballots")
 	}
 	if len(c.Votes) != len(p.Candidates) {
-		errs.Addf(at.Child("votes"), ErrConflict, fmt.Sprint(len(c.Votes)),
+		errs.Addf(counted().Child("votes"), ErrConflict, fmt.Sprint(len(c.Votes)),
 			"có số phiếu của %d người nhưng danh sách có %d người", "votes are given for %d names but the list has %d",
 			len(c.Votes), len(p.Candidates))
 	}
 	for i, v := range c.Votes {
-		checkCount(at.Child("votes").Index(i), v, errs)
+		if v < 0 || v > MaxCount {
+			checkCount(counted().Child("votes").Index(i), v, errs)
+		}
 	}
 	last := Reason(0)
 	for i, rc := range c.Reasons {
 		if !reasons.Valid(rc.Reason) || rc.Reason <= last {
-			errs.Addf(at.Child("reasons").Index(i), ErrInvalid, rc.Reason.String(),
+			errs.Addf(counted().Child("reasons").Index(i), ErrInvalid, rc.Reason.String(),
 				"lý do %q không hợp lệ hoặc sai thứ tự", "reason %q does not exist or is out of order", rc.Reason)
 		}
 		last = max(last, rc.Reason)
-		checkCount(at.Child("reasons").Index(i), rc.Count, errs)
+		if rc.Count < 0 || rc.Count > MaxCount {
+			checkCount(counted().Child("reasons").Index(i), rc.Count, errs)
+		}
 	}
-	checkCount(at.Child("review"), c.Review, errs)
+	if c.Review < 0 || c.Review > MaxCount {
+		checkCount(counted().Child("review"), c.Review, errs)
+	}
 }

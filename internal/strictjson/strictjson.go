@@ -102,9 +102,8 @@ func notIdent(r rune) bool {
 func Decode(data []byte, v any) []Problem { return decode(data, v, false) }
 
 // A RawKeeper is a type whose values DecodeKeeping does not decode: it
-// checks each value's syntax, as it checks a value it skips, and hands its
-// bytes, a subslice of the document, to KeepRaw. Decode decodes such a type
-// as any other.
+// finds the end of each value and hands its bytes, a subslice of the
+// document, to KeepRaw. Decode decodes such a type as any other.
 type RawKeeper interface {
 	KeepRaw(raw []byte)
 }
@@ -114,7 +113,9 @@ var rawKeeper = reflect.TypeFor[RawKeeper]()
 // DecodeKeeping is Decode, except that a value whose type's pointer
 // implements RawKeeper (null included) is kept as raw bytes for the caller
 // to read later, when what it needs to read it is known, instead of being
-// decoded. A problem inside such a value is a syntax error or nothing.
+// decoded. Of an array or object kept raw only the end is found, matching
+// brackets outside strings: the caller must accept nothing but well-formed
+// JSON in it. A problem inside such a value is a syntax error or nothing.
 func DecodeKeeping(data []byte, v any) []Problem { return decode(data, v, true) }
 
 func decode(data []byte, v any, keep bool) []Problem {
@@ -194,6 +195,9 @@ func lineCol(data []byte, off int) (line, col int) {
 }
 
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
@@ -250,7 +254,7 @@ func (d *decoder) value(v reflect.Value) error {
 	}
 	if d.keep && v.CanAddr() && reflect.PointerTo(v.Type()).Implements(rawKeeper) {
 		start := d.pos
-		if err := d.skip(); err != nil {
+		if err := d.skipRaw(); err != nil {
 			return err
 		}
 		v.Addr().Interface().(RawKeeper).KeepRaw(d.data[start:d.pos])
@@ -361,6 +365,49 @@ func (d *decoder) str() (string, error) {
 	}
 	return "", d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
 }
+
+// skipRaw finds the end of the value that starts at the next byte, an
+// array, an object or a string, matching brackets outside strings, without
+// checking more of its syntax: a value DecodeKeeping keeps raw is read later,
+// by a reader that accepts nothing but the JSON it expects.
+func (d *decoder) skipRaw() error {
+	switch d.data[d.pos] {
+	case '[', '{':
+	default:
+		return d.skip() // a scalar: checked as any other
+	}
+	data, i, depth := d.data, d.pos, 0
+	for i < len(data) {
+		for i < len(data) && !rawSpecial[data[i]] {
+			i++
+		}
+		if i == len(data) {
+			break
+		}
+		switch data[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				d.pos = i + 1
+				return nil
+			}
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		}
+		i++
+	}
+	d.pos = len(data)
+	return d.syntax("unexpected end of input", "tài liệu kết thúc đột ngột")
+}
+
+// rawSpecial are the bytes skipRaw looks at.
+var rawSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, '"': true}
 
 // skipStr reads a string, checking it as str does, and keeps nothing.
 func (d *decoder) skipStr() error {
