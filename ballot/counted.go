@@ -2,6 +2,7 @@ package ballot
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/kiemphieu/kiemphieu/internal/strictjson"
 )
@@ -67,12 +68,10 @@ func (c Congress) CountBoxes() (Congress, error) {
 		return Congress{}, err
 	}
 	out := c
-	out.Contests = make([]Contest, len(c.Contests))
+	out.Contests = slices.Clone(c.Contests)
 	for i, ct := range c.Contests {
-		out.Contests[i] = ct
-		out.Contests[i].Rounds = make([]Round, len(ct.Rounds))
+		out.Contests[i].Rounds = slices.Clone(ct.Rounds)
 		for k, r := range ct.Rounds {
-			out.Contests[i].Rounds[k] = r
 			if len(r.Boxes) == 0 {
 				continue
 			}
