@@ -138,6 +138,27 @@ func decode(data []byte, v any, keep bool) []Problem {
 	return d.problems
 }
 
+// A segment is one step of a path: an object key, or an array index when
+// key is nil.
+type segment struct {
+	key   []byte
+	index int
+}
+
+// pathString returns the decoder's path in the notation of Child, Index and
+// Key.
+func (d *decoder) pathString() string {
+	var p []byte
+	for _, sg := range d.path {
+		if sg.key == nil {
+			p = appendIndex(p, sg.index)
+		} else {
+			p = appendKey(p, string(sg.key))
+		}
+	}
+	return string(p)
+}
+
 // errStop ends decoding after a syntax error or too many problems.
 var errStop = errors.New("stop")
 
@@ -148,19 +169,44 @@ type decoder struct {
 	data     []byte
 	pos      int
 	depth    int
-	path     []byte
+	path     []segment // the path of the value being read, built into a string only for a problem
 	problems []Problem
 	keep     bool // values of RawKeeper types are kept raw
+	// types caches, for this decoding, what the package caches: a map
+	// read without synchronisation is several times faster.
+	types map[reflect.Type]*typeInfo
+}
+
+// typeInfo is what the decoder needs to know of a type.
+type typeInfo struct {
+	text, keep bool
+	fields     *fields // for a struct
+}
+
+func (d *decoder) info(t reflect.Type) *typeInfo {
+	if ti, ok := d.types[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{text: isText(t), keep: d.keep && reflect.PointerTo(t).Implements(rawKeeper)}
+	if t.Kind() == reflect.Struct {
+		f := fieldsOf(t)
+		ti.fields = &f
+	}
+	if d.types == nil {
+		d.types = make(map[reflect.Type]*typeInfo)
+	}
+	d.types[t] = ti
+	return ti
 }
 
 func (d *decoder) add(kind Kind, value, en, vi string) error {
 	if len(d.problems) >= MaxProblems {
-		d.problems = append(d.problems, Problem{Path: string(d.path), Kind: TooMany,
+		d.problems = append(d.problems, Problem{Path: d.pathString(), Kind: TooMany,
 			EN: fmt.Sprintf("more than %d problems; stopped reading", MaxProblems),
 			VI: fmt.Sprintf("quá %d lỗi; ngừng đọc", MaxProblems)})
 		return errStop
 	}
-	d.problems = append(d.problems, Problem{Path: string(d.path), Kind: kind, Value: shorten(value), EN: en, VI: vi})
+	d.problems = append(d.problems, Problem{Path: d.pathString(), Kind: kind, Value: shorten(value), EN: en, VI: vi})
 	return nil
 }
 
@@ -252,7 +298,8 @@ func (d *decoder) value(v reflect.Value) error {
 	if c == 0 {
 		return d.syntaxChar("a value", "một giá trị")
 	}
-	if d.keep && v.CanAddr() && reflect.PointerTo(v.Type()).Implements(rawKeeper) {
+	ti := d.info(v.Type())
+	if ti.keep && v.CanAddr() {
 		start := d.pos
 		if err := d.skipRaw(); err != nil {
 			return err
@@ -275,16 +322,18 @@ func (d *decoder) value(v reflect.Value) error {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
+		ti = d.info(v.Type())
 	}
-	if v.CanAddr() && isText(v.Type()) {
+	if v.CanAddr() && ti.text {
 		if c != '"' {
 			return d.mismatch(v.Type())
 		}
-		s, err := d.str()
+		b, err := d.strBytes()
 		if err != nil {
 			return err
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
+			s := string(b)
 			en, vi := err.Error(), err.Error()
 			var b interface{ Vietnamese() string }
 			if errors.As(err, &b) {
@@ -408,6 +457,28 @@ func (d *decoder) skipRaw() error {
 
 // rawSpecial are the bytes skipRaw looks at.
 var rawSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, '"': true}
+
+// strBytes reads a string as str does, returning its bytes: a subslice of
+// the document when it has no escape, which the caller must not keep.
+func (d *decoder) strBytes() ([]byte, error) {
+	d.pos++ // the opening quote
+	start := d.pos
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; {
+		case c == '"':
+			d.pos++
+			return d.data[start : d.pos-1], nil
+		case c == '\\':
+			s, err := d.strEscaped(start)
+			return []byte(s), err
+		case c < 0x20:
+			return nil, d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		default:
+			d.pos++
+		}
+	}
+	return nil, d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
 
 // skipStr reads a string, checking it as str does, and keeps nothing.
 func (d *decoder) skipStr() error {
@@ -712,7 +783,7 @@ func (d *decoder) enter() error {
 
 // members reads the members of an object, calling each for every key with
 // the path already extended; each must consume the value.
-func (d *decoder) members(each func(key string) error) error {
+func (d *decoder) members(each func(key []byte) error) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
@@ -726,7 +797,7 @@ func (d *decoder) members(each func(key string) error) error {
 		if d.peek() != '"' {
 			return d.syntaxChar("a field name", "tên trường")
 		}
-		key, err := d.str()
+		key, err := d.strBytes()
 		if err != nil {
 			return err
 		}
@@ -735,7 +806,7 @@ func (d *decoder) members(each func(key string) error) error {
 		}
 		d.pos++
 		n := len(d.path)
-		d.path = appendKey(d.path, key)
+		d.path = append(d.path, segment{key: key[:len(key):len(key)]})
 		err = each(key)
 		d.path = d.path[:n]
 		if err != nil {
@@ -755,26 +826,43 @@ func (d *decoder) members(each func(key string) error) error {
 }
 
 func (d *decoder) object(v reflect.Value) error {
-	fields := fieldsOf(v.Type())
-	var seen []string
-	return d.members(func(key string) error {
-		if slices.Contains(seen, key) {
-			if err := d.add(DuplicateKey, key, fmt.Sprintf("field %q is given twice", key),
+	fields := d.info(v.Type()).fields
+	var seen uint64          // the fields given, by ordinal, below 64
+	var seenMore []int       // … and from 64
+	var seenUnknown []string // the unknown keys given
+	return d.members(func(key []byte) error {
+		f, ok := fields.index[string(key)]
+		dup := false
+		switch {
+		case !ok:
+			dup = slices.Contains(seenUnknown, string(key))
+			if !dup {
+				seenUnknown = append(seenUnknown, string(key))
+			}
+		case f.ord < 64:
+			dup = seen&(1<<f.ord) != 0
+			seen |= 1 << f.ord
+		default:
+			dup = slices.Contains(seenMore, f.ord)
+			if !dup {
+				seenMore = append(seenMore, f.ord)
+			}
+		}
+		if dup {
+			if err := d.add(DuplicateKey, string(key), fmt.Sprintf("field %q is given twice", key),
 				fmt.Sprintf("trường %q bị khai báo hai lần", key)); err != nil {
 				return err
 			}
 			return d.skip()
 		}
-		seen = append(seen, key)
-		index, ok := fields.index[key]
 		if !ok {
-			if err := d.add(UnknownField, key, fmt.Sprintf("unknown field %q (known: %s)", key, fields.known),
+			if err := d.add(UnknownField, string(key), fmt.Sprintf("unknown field %q (known: %s)", key, fields.known),
 				fmt.Sprintf("trường %q không có trong định dạng (các trường hợp lệ: %s)", key, fields.known)); err != nil {
 				return err
 			}
 			return d.skip()
 		}
-		return d.value(v.FieldByIndex(index))
+		return d.value(v.FieldByIndex(f.index))
 	})
 }
 
@@ -783,7 +871,8 @@ func (d *decoder) mapObject(v reflect.Value) error {
 		v.Set(reflect.MakeMap(v.Type()))
 	}
 	elem, keyType := v.Type().Elem(), v.Type().Key()
-	return d.members(func(key string) error {
+	return d.members(func(kb []byte) error {
+		key := string(kb)
 		kv := reflect.ValueOf(key).Convert(keyType)
 		if v.MapIndex(kv).IsValid() {
 			if err := d.add(DuplicateKey, key, fmt.Sprintf("key %q is given twice", key),
@@ -816,7 +905,7 @@ func (d *decoder) array(v reflect.Value) error {
 	}
 	for i := 0; ; i++ {
 		n := len(d.path)
-		d.path = appendIndex(d.path, i)
+		d.path = append(d.path, segment{index: i})
 		s = reflect.Append(s, reflect.Zero(elem))
 		err := d.value(s.Index(i))
 		d.path = d.path[:n]
@@ -839,8 +928,14 @@ func (d *decoder) array(v reflect.Value) error {
 // fields is a struct type's JSON names: index paths, and the list of names
 // for messages.
 type fields struct {
-	index map[string][]int
+	index map[string]field
 	known string
+}
+
+// field is a struct field's index path and its ordinal among the fields.
+type field struct {
+	index []int
+	ord   int
 }
 
 var fieldCache sync.Map // reflect.Type → fields
@@ -879,7 +974,10 @@ func fieldsOf(t reflect.Type) fields {
 		}
 	}
 	walk(t, nil)
-	f := fields{index: m, known: strings.Join(slices.Sorted(maps.Keys(m)), ", ")}
+	f := fields{index: make(map[string]field, len(m)), known: strings.Join(slices.Sorted(maps.Keys(m)), ", ")}
+	for i, name := range slices.Sorted(maps.Keys(m)) {
+		f.index[name] = field{index: m[name], ord: i}
+	}
 	fieldCache.Store(t, f)
 	return f
 }
