@@ -190,7 +190,8 @@ func (c *Congress) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes c as a congress document. It refuses, with the
 // ErrorList of Validate, a congress that is not well formed, so that
-// everything it writes can be read back. Decoding its output gives a value
+// everything it writes can be read back, and a congress with a box counted
+// without its ballots (Box.Counted), which it cannot write. Decoding its output gives a value
 // equal to c (with every empty list nil).
 func (c Congress) MarshalJSON() ([]byte, error) {
 	if err := c.Validate(); err != nil {
