@@ -129,7 +129,7 @@ func decode(data []byte, v any, keep bool) []Problem {
 		d.syntax("invalid UTF-8", "mã UTF-8 không hợp lệ")
 		return d.problems
 	}
-	if err := d.value(rv.Elem()); err == nil {
+	if err := d.value(rv.Elem(), infoOf(rv.Elem().Type())); err == nil {
 		d.skipWS()
 		if d.pos < len(d.data) {
 			d.syntax("unexpected data after the document", "có dữ liệu thừa sau tài liệu")
@@ -172,30 +172,52 @@ type decoder struct {
 	path     []segment // the path of the value being read, built into a string only for a problem
 	problems []Problem
 	keep     bool // values of RawKeeper types are kept raw
-	// types caches, for this decoding, what the package caches: a map
-	// read without synchronisation is several times faster.
-	types map[reflect.Type]*typeInfo
 }
 
-// typeInfo is what the decoder needs to know of a type.
+// typeInfo is what the decoder needs to know of a type, with the typeInfo
+// of the types inside it, so that decoding a value looks nothing up.
 type typeInfo struct {
-	text, keep bool
-	fields     *fields // for a struct
+	text   bool      // a pointer to it implements encoding.TextUnmarshaler
+	keeper bool      // a pointer to it implements RawKeeper
+	fields fields    // for a struct, each field with its typeInfo
+	elem   *typeInfo // for a pointer, a slice or a map
 }
 
-func (d *decoder) info(t reflect.Type) *typeInfo {
-	if ti, ok := d.types[t]; ok {
+var infoCache sync.Map // reflect.Type → *typeInfo
+
+// infoOf returns the typeInfo of t, built once.
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := infoCache.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	building := make(map[reflect.Type]*typeInfo)
+	ti := buildInfo(t, building)
+	for t, ti := range building {
+		infoCache.Store(t, ti) // a tree built by another goroutine is as good
+	}
+	return ti
+}
+
+func buildInfo(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
+	if ti, ok := building[t]; ok {
 		return ti
 	}
-	ti := &typeInfo{text: isText(t), keep: d.keep && reflect.PointerTo(t).Implements(rawKeeper)}
-	if t.Kind() == reflect.Struct {
+	if ti, ok := infoCache.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{text: isText(t), keeper: reflect.PointerTo(t).Implements(rawKeeper)}
+	building[t] = ti // before the types inside, which may refer to t
+	switch t.Kind() {
+	case reflect.Struct:
 		f := fieldsOf(t)
-		ti.fields = &f
+		ti.fields = fields{index: make(map[string]field, len(f.index)), known: f.known}
+		for name, fl := range f.index {
+			fl.info = buildInfo(t.FieldByIndex(fl.index).Type, building)
+			ti.fields.index[name] = fl
+		}
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		ti.elem = buildInfo(t.Elem(), building)
 	}
-	if d.types == nil {
-		d.types = make(map[reflect.Type]*typeInfo)
-	}
-	d.types[t] = ti
 	return ti
 }
 
@@ -292,14 +314,13 @@ func isText(t reflect.Type) bool {
 	return b
 }
 
-// value reads the next JSON value into v.
-func (d *decoder) value(v reflect.Value) error {
+// value reads the next JSON value into v, of the type ti describes.
+func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 	c := d.peek()
 	if c == 0 {
 		return d.syntaxChar("a value", "một giá trị")
 	}
-	ti := d.info(v.Type())
-	if ti.keep && v.CanAddr() {
+	if d.keep && ti.keeper && v.CanAddr() {
 		start := d.pos
 		if err := d.skipRaw(); err != nil {
 			return err
@@ -322,7 +343,7 @@ func (d *decoder) value(v reflect.Value) error {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
-		ti = d.info(v.Type())
+		ti = ti.elem
 	}
 	if v.CanAddr() && ti.text {
 		if c != '"' {
@@ -347,13 +368,13 @@ func (d *decoder) value(v reflect.Value) error {
 	case '{':
 		switch {
 		case v.Kind() == reflect.Struct:
-			return d.object(v)
+			return d.object(v, ti)
 		case v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
-			return d.mapObject(v)
+			return d.mapObject(v, ti)
 		}
 	case '[':
 		if v.Kind() == reflect.Slice {
-			return d.array(v)
+			return d.array(v, ti)
 		}
 	case '"':
 		if v.Kind() == reflect.String {
@@ -825,8 +846,8 @@ func (d *decoder) members(each func(key []byte) error) error {
 	}
 }
 
-func (d *decoder) object(v reflect.Value) error {
-	fields := d.info(v.Type()).fields
+func (d *decoder) object(v reflect.Value, ti *typeInfo) error {
+	fields := &ti.fields
 	var seen uint64          // the fields given, by ordinal, below 64
 	var seenMore []int       // … and from 64
 	var seenUnknown []string // the unknown keys given
@@ -862,11 +883,11 @@ func (d *decoder) object(v reflect.Value) error {
 			}
 			return d.skip()
 		}
-		return d.value(v.FieldByIndex(f.index))
+		return d.value(v.FieldByIndex(f.index), f.info)
 	})
 }
 
-func (d *decoder) mapObject(v reflect.Value) error {
+func (d *decoder) mapObject(v reflect.Value, ti *typeInfo) error {
 	if v.IsNil() {
 		v.Set(reflect.MakeMap(v.Type()))
 	}
@@ -882,7 +903,7 @@ func (d *decoder) mapObject(v reflect.Value) error {
 			return d.skip()
 		}
 		ev := reflect.New(elem).Elem()
-		if err := d.value(ev); err != nil {
+		if err := d.value(ev, ti.elem); err != nil {
 			return err
 		}
 		v.SetMapIndex(kv, ev)
@@ -890,13 +911,13 @@ func (d *decoder) mapObject(v reflect.Value) error {
 	})
 }
 
-func (d *decoder) array(v reflect.Value) error {
+func (d *decoder) array(v reflect.Value, ti *typeInfo) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
 	d.pos++ // '['
-	elem := v.Type().Elem()
-	s := reflect.MakeSlice(v.Type(), 0, 0)
+	t := v.Type()
+	s := reflect.MakeSlice(t, 0, 0)
 	defer func() { v.Set(s) }()
 	if d.peek() == ']' {
 		d.pos++
@@ -904,10 +925,15 @@ func (d *decoder) array(v reflect.Value) error {
 		return nil
 	}
 	for i := 0; ; i++ {
+		if i == s.Cap() { // grow by doubling; the new elements are zero
+			grown := reflect.MakeSlice(t, i, max(4, 2*i))
+			reflect.Copy(grown, s)
+			s = grown
+		}
+		s = s.Slice(0, i+1)
 		n := len(d.path)
 		d.path = append(d.path, segment{index: i})
-		s = reflect.Append(s, reflect.Zero(elem))
-		err := d.value(s.Index(i))
+		err := d.value(s.Index(i), ti.elem)
 		d.path = d.path[:n]
 		if err != nil {
 			return err
@@ -932,10 +958,12 @@ type fields struct {
 	known string
 }
 
-// field is a struct field's index path and its ordinal among the fields.
+// field is a struct field's index path, its ordinal among the fields and,
+// in a typeInfo, its type's typeInfo.
 type field struct {
 	index []int
 	ord   int
+	info  *typeInfo
 }
 
 var fieldCache sync.Map // reflect.Type → fields
