@@ -108,7 +108,16 @@ func (c Congress) CountBoxes() (Congress, error) {
 }
 
 func reasonList(n *[numReasons]int) []ReasonCount {
-	var out []ReasonCount
+	k := 0
+	for _, c := range n {
+		if c > 0 {
+			k++
+		}
+	}
+	if k == 0 {
+		return nil
+	}
+	out := make([]ReasonCount, 0, k)
 	for r := Reason(1); r < numReasons; r++ {
 		if n[r] > 0 {
 			out = append(out, ReasonCount{Reason: r, Count: n[r]})

@@ -262,3 +262,19 @@ func TestCountedChiBo(t *testing.T) {
 		t.Errorf("a congress whose ballots are counted encodes, without them")
 	}
 }
+
+// TestCountedAllocatesNothingPerBallot: reading a box of 4,000 ballots
+// allocates as much as reading a box of 10.
+func TestCountedAllocatesNothingPerBallot(t *testing.T) {
+	allocs := func(n int) float64 {
+		data := generated(t, n, 60)
+		return testing.AllocsPerRun(5, func() {
+			if _, err := ballot.ParseCongressCounted(data); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if few, many := allocs(10), allocs(4000); many != few {
+		t.Errorf("10 ballots: %v allocations; 4,000 ballots: %v", few, many)
+	}
+}
