@@ -916,24 +916,23 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) error {
 		return err
 	}
 	d.pos++ // '['
-	t := v.Type()
-	s := reflect.MakeSlice(t, 0, 0)
-	defer func() { v.Set(s) }()
 	if d.peek() == ']' {
 		d.pos++
 		d.depth--
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0)) // empty, not nil
 		return nil
 	}
+	// v is addressable (a field, an element, a new map value): it grows in
+	// place, without a slice header on the heap per element.
+	v.SetLen(0)
 	for i := 0; ; i++ {
-		if i == s.Cap() { // grow by doubling; the new elements are zero
-			grown := reflect.MakeSlice(t, i, max(4, 2*i))
-			reflect.Copy(grown, s)
-			s = grown
+		if i == v.Cap() {
+			v.Grow(max(4, i)) // the new elements are zero
 		}
-		s = s.Slice(0, i+1)
+		v.SetLen(i + 1)
 		n := len(d.path)
 		d.path = append(d.path, segment{index: i})
-		err := d.value(s.Index(i), ti.elem)
+		err := d.value(v.Index(i), ti.elem)
 		d.path = d.path[:n]
 		if err != nil {
 			return err
