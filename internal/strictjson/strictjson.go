@@ -211,9 +211,18 @@ func buildInfo(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
 	case reflect.Struct:
 		f := fieldsOf(t)
 		ti.fields = fields{index: make(map[string]field, len(f.index)), known: f.known}
-		for name, fl := range f.index {
+		// Documents mostly give the fields in the order they are
+		// declared, as encoding/json writes them: decoding tries the
+		// field after the last one before the map.
+		names := slices.SortedFunc(maps.Keys(f.index), func(a, b string) int { return slices.Compare(f.index[a].index, f.index[b].index) })
+		for pos, name := range names {
+			fl := f.index[name]
 			fl.info = buildInfo(t.FieldByIndex(fl.index).Type, building)
+			fl.pos = pos
 			ti.fields.index[name] = fl
+		}
+		for _, name := range names {
+			ti.fields.decl = append(ti.fields.decl, declField{name: name, field: ti.fields.index[name]})
 		}
 	case reflect.Pointer, reflect.Slice, reflect.Map:
 		ti.elem = buildInfo(t.Elem(), building)
@@ -476,6 +485,15 @@ func (d *decoder) skipRaw() error {
 	return d.syntax("unexpected end of input", "tài liệu kết thúc đột ngột")
 }
 
+// strStop are the bytes that end the plain part of a string.
+var strStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
 // rawSpecial are the bytes skipRaw looks at.
 var rawSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, '"': true}
 
@@ -484,6 +502,15 @@ var rawSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, '"': true
 func (d *decoder) strBytes() ([]byte, error) {
 	d.pos++ // the opening quote
 	start := d.pos
+	data, i := d.data, d.pos
+	for i < len(data) && !strStop[data[i]] {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		d.pos = i + 1
+		return data[start:i], nil
+	}
+	d.pos = i
 	for d.pos < len(d.data) {
 		switch c := d.data[d.pos]; {
 		case c == '"':
@@ -851,8 +878,18 @@ func (d *decoder) object(v reflect.Value, ti *typeInfo) error {
 	var seen uint64          // the fields given, by ordinal, below 64
 	var seenMore []int       // … and from 64
 	var seenUnknown []string // the unknown keys given
+	next := 0                // the position of the field expected next
 	return d.members(func(key []byte) error {
-		f, ok := fields.index[string(key)]
+		var f field
+		var ok bool
+		if next < len(fields.decl) && fields.decl[next].name == string(key) {
+			f, ok = fields.decl[next].field, true
+		} else {
+			f, ok = fields.index[string(key)]
+		}
+		if ok {
+			next = f.pos + 1
+		}
 		dup := false
 		switch {
 		case !ok:
@@ -955,6 +992,13 @@ func (d *decoder) array(v reflect.Value, ti *typeInfo) error {
 type fields struct {
 	index map[string]field
 	known string
+	decl  []declField // in a typeInfo: the fields in the order declared
+}
+
+// declField is a field with its name.
+type declField struct {
+	name string
+	field
 }
 
 // field is a struct field's index path, its ordinal among the fields and,
@@ -963,6 +1007,7 @@ type field struct {
 	index []int
 	ord   int
 	info  *typeInfo
+	pos   int // in a typeInfo: its position in the order declared
 }
 
 var fieldCache sync.Map // reflect.Type → fields
