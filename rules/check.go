@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
@@ -205,24 +204,22 @@ func (ck *checker) nominations(at ballot.Path, ct ballot.Contest) {
 	kept, tied := admitted, []ballot.Nominee(nil)
 	if maxS, capped := ck.g.MaxSurplus(ct.Office, ct.Seats); capped && len(committeeKept)+len(admitted) > ct.Seats+maxS {
 		places := max(0, ct.Seats+maxS-len(committeeKept))
-		byVotes := slices.Clone(admitted)
-		slices.SortStableFunc(byVotes, func(a, b ballot.Nominee) int { return cmp.Compare(b.Agree, a.Agree) })
-		kept = byVotes[:places]
+		votes := make([]int, len(admitted))
+		for k, nom := range admitted {
+			votes[k] = nom.Agree
+		}
+		fill := FillSeats(votes, places)
+		kept = nil
+		for _, k := range fill.Elected {
+			kept = append(kept, admitted[k])
+		}
+		for _, k := range fill.Tied {
+			tied = append(tied, admitted[k])
+		}
 		var dropped []ballot.CandidateID
-		if places > 0 && places < len(byVotes) && byVotes[places-1].Agree == byVotes[places].Agree {
-			cut := byVotes[places].Agree
-			kept = nil
-			for _, nom := range byVotes {
-				switch {
-				case nom.Agree > cut:
-					kept = append(kept, nom)
-				case nom.Agree == cut:
-					tied = append(tied, nom)
-				}
-			}
-		} else {
-			for _, nom := range byVotes[places:] {
-				dropped = append(dropped, nom.ID)
+		if len(tied) == 0 {
+			for _, k := range fill.Rest {
+				dropped = append(dropped, admitted[k].ID)
 			}
 		}
 		f := Finding{Rule: NomineeTrim, Path: at, Office: ct.Office, Bound: Count(AtMost, places),

@@ -194,24 +194,22 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 	if len(fromOfficial) > 0 {
 		// Alternates from the official ballot's surplus qualifiers, in vote
 		// order; a tie at the last alternate seat is left to a run-off.
-		take := min(len(fromOfficial), seatsLeft)
-		if take < len(fromOfficial) && fromOfficial[take-1].Votes == fromOfficial[take].Votes {
-			cut := fromOfficial[take].Votes
+		votes := make([]int, len(fromOfficial))
+		for k, s := range fromOfficial {
+			votes[k] = s.Votes
+		}
+		fill := rules.FillSeats(votes, seatsLeft)
+		for _, k := range fill.Elected {
+			cr.FromOfficial = append(cr.FromOfficial, fromOfficial[k].ID)
+		}
+		seatsLeft -= len(cr.FromOfficial)
+		if len(fill.Tied) > 0 {
 			var tied []ballot.CandidateID
-			for _, s := range fromOfficial {
-				if s.Votes > cut {
-					cr.FromOfficial = append(cr.FromOfficial, s.ID)
-				} else if s.Votes == cut {
-					tied = append(tied, s.ID)
-				}
+			for _, k := range fill.Tied {
+				tied = append(tied, fromOfficial[k].ID)
 			}
-			seatsLeft -= len(cr.FromOfficial)
 			next = Next{Step: RunOff, Seats: seatsLeft, Candidates: tied}
 		} else {
-			for _, s := range fromOfficial[:take] {
-				cr.FromOfficial = append(cr.FromOfficial, s.ID)
-			}
-			seatsLeft -= take
 			next = Next{Step: AnotherRound, Seats: seatsLeft, Candidates: without(ct.Candidates, cr.FromOfficial)}
 		}
 		cr.Elected = slices.Clone(cr.FromOfficial)

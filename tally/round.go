@@ -355,39 +355,29 @@ func (res *RoundResult) decide(list []ballot.CandidateID, votes []int) {
 	for i := range status {
 		status[i] = NotQualified
 	}
-	elected := qualified
-	if len(qualified) > res.Seats {
-		cut := votes[qualified[res.Seats-1]]
-		elected = qualified[:res.Seats]
-		if votes[qualified[res.Seats]] == cut {
-			// The qualified with the cut's votes straddle the last seat.
-			elected = nil
-			tie := &Tie{Votes: cut}
-			for _, i := range qualified {
-				switch {
-				case votes[i] > cut:
-					elected = append(elected, i)
-				case votes[i] == cut:
-					status[i] = Tied
-				}
-			}
-			tie.Seats = res.Seats - len(elected)
-			for i := range list { // ballot order
-				if status[i] == Tied {
-					tie.Candidates = append(tie.Candidates, list[i])
-				}
-			}
-			res.Tie = tie
-		}
-		for _, i := range qualified {
-			if status[i] != Tied {
-				status[i] = Qualified
-			}
-		}
+	qv := make([]int, len(qualified))
+	for k, i := range qualified {
+		qv[k] = votes[i]
 	}
-	for _, i := range elected {
-		status[i] = Elected
-		res.Elected = append(res.Elected, list[i])
+	fill := rules.FillSeats(qv, res.Seats)
+	for _, k := range fill.Rest {
+		status[qualified[k]] = Qualified
+	}
+	if len(fill.Tied) > 0 {
+		tie := &Tie{Votes: qv[fill.Tied[0]], Seats: fill.Seats}
+		for _, k := range fill.Tied {
+			status[qualified[k]] = Tied
+		}
+		for i := range list { // ballot order
+			if status[i] == Tied {
+				tie.Candidates = append(tie.Candidates, list[i])
+			}
+		}
+		res.Tie = tie
+	}
+	for _, k := range fill.Elected {
+		status[qualified[k]] = Elected
+		res.Elected = append(res.Elected, list[qualified[k]])
 	}
 	res.SeatsLeft = res.Seats - len(res.Elected)
 
