@@ -76,8 +76,8 @@ type Congress struct {
 	// five years, 30 for the 2½-year chi bộ terms of the QĐ 244 era). Zero
 	// means 60.
 	TermMonths int
-	Policy         Policy // the congress's choices on ballot validity
-	Roster         Roster // who was convened; the basis of the threshold
+	Policy     Policy // the congress's choices on ballot validity
+	Roster     Roster // who was convened; the basis of the threshold
 	// CountingBoard names the counting board (ban kiểm phiếu) the congress
 	// elected, its head (trưởng ban) first; the minutes print it and its
 	// signature lines. Optional.

@@ -13,16 +13,16 @@ type Office uint8
 // The offices elected in the Party's congresses and committee meetings
 // (QĐ 190-QĐ/TW Điều 3).
 const (
-	OfficeCommittee       Office = iota + 1 // "committee": ban chấp hành (cấp ủy); in a chi bộ, the chi ủy
-	OfficeStanding                          // "standing-committee": ban thường vụ (BTV)
-	OfficeSecretary                         // "secretary": bí thư
-	OfficeDeputySecretary                   // "deputy-secretary": phó bí thư
-	OfficeInspection                        // "inspection-committee": ủy ban kiểm tra (UBKT)
-	OfficeInspectionChair                   // "inspection-chair": chủ nhiệm ủy ban kiểm tra
-	OfficeDelegates                         // "delegates": đại biểu chính thức dự đại hội cấp trên
-	OfficeAlternates                        // "alternate-delegates": đại biểu dự khuyết
-	OfficeInspectionVice                    // "inspection-vice-chair": phó chủ nhiệm ủy ban kiểm tra, elected by the UBKT's meeting
-	OfficeCommitteeAlternates               // "committee-alternates": ủy viên dự khuyết Ban Chấp hành (Trung ương), a contest of the national congress
+	OfficeCommittee           Office = iota + 1 // "committee": ban chấp hành (cấp ủy); in a chi bộ, the chi ủy
+	OfficeStanding                              // "standing-committee": ban thường vụ (BTV)
+	OfficeSecretary                             // "secretary": bí thư
+	OfficeDeputySecretary                       // "deputy-secretary": phó bí thư
+	OfficeInspection                            // "inspection-committee": ủy ban kiểm tra (UBKT)
+	OfficeInspectionChair                       // "inspection-chair": chủ nhiệm ủy ban kiểm tra
+	OfficeDelegates                             // "delegates": đại biểu chính thức dự đại hội cấp trên
+	OfficeAlternates                            // "alternate-delegates": đại biểu dự khuyết
+	OfficeInspectionVice                        // "inspection-vice-chair": phó chủ nhiệm ủy ban kiểm tra, elected by the UBKT's meeting
+	OfficeCommitteeAlternates                   // "committee-alternates": ủy viên dự khuyết Ban Chấp hành (Trung ương), a contest of the national congress
 	numOffices
 )
 
