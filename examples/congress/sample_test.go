@@ -165,6 +165,7 @@ func sampleCongress(t *testing.T) ballot.Congress {
 		Level:          ballot.LevelCommune,
 		Term:           "2025–2030",
 		ReferenceMonth: ballot.MustMonth(2025, 7),
+		Opening:        ballot.MustDate(2025, 7, 25),
 		Roster: ballot.Roster{Delegates: &ballot.DelegatesRoster{
 			Official: 150, Present: 147, CommitteeAbsent: 1, AbsentUnreplaced: 2,
 		}},
