@@ -134,11 +134,11 @@ type Finding struct {
 	Bound   Bound              `json:"bound"`             // the limit that decided
 	// Upper is the upper end of a band ("khoảng 40–50 %"), whose lower end
 	// is Bound; zero for a single bound.
-	Upper Bound                `json:"upper,omitzero"`
-	Count   int                `json:"count"`             // the value counted
-	Base    int                `json:"base,omitempty"`    // the base of a share bound
-	Needed  int                `json:"needed,omitempty"`  // how many more would meet the bound
-	Excess  int                `json:"excess,omitempty"`  // how many fewer would meet the bound
+	Upper  Bound `json:"upper,omitzero"`
+	Count  int   `json:"count"`            // the value counted
+	Base   int   `json:"base,omitempty"`   // the base of a share bound
+	Needed int   `json:"needed,omitempty"` // how many more would meet the bound
+	Excess int   `json:"excess,omitempty"` // how many fewer would meet the bound
 	// Names lists people the finding is about beyond Subject: the
 	// candidates tied at a cut, the names missing from or extra on a list.
 	Names []ballot.CandidateID `json:"names,omitempty"`

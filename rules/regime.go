@@ -325,4 +325,3 @@ func (g Regime) ReferenceMonth(c ballot.Congress) ballot.Month {
 	}
 	return ballot.Month{}
 }
-
