@@ -28,10 +28,6 @@ type Options struct {
 	SurplusQualifiersAsAlternates bool
 }
 
-// MaxSecretaryBallots is how many times a chi bộ votes for its secretary
-// before the superior committee appoints one (QĐ 294) [C].
-const MaxSecretaryBallots = 3
-
 // A ContestResult is the outcome of a contest across its rounds: who was
 // elected, in the order elected (round by round, most votes first), the
 // seats left, the step proposed next, and the checks across rounds.
@@ -74,7 +70,8 @@ type Result struct {
 	Term           string          `json:"term,omitempty"`
 	ReferenceMonth ballot.Month    `json:"reference_month,omitzero"` // the one in force: the congress's or the regime's
 	Regime         string          `json:"regime"`
-	Base           Base            `json:"base"` // the congress's own; meetings have theirs in their rounds
+	Articles       Articles        `json:"articles"` // what the minutes and checks cite, by the regime
+	Base           Base            `json:"base"`     // the congress's own; meetings have theirs in their rounds
 	Lists          *rules.Verdict  `json:"lists,omitempty"`
 	Contests       []ContestResult `json:"contests"`
 	People         []Person        `json:"people"`
@@ -97,7 +94,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		g = opt.Regime.Clone()
 	}
 	res := Result{Congress: c.Name, Level: c.Level, Term: c.Term, ReferenceMonth: g.ReferenceMonth(c),
-		Regime: g.Name, Base: BaseOf(c.Roster)}
+		Regime: g.Name, Articles: ArticlesOf(g), Base: BaseOf(c.Roster)}
 	if opt.CheckLists {
 		v, err := g.Check(c)
 		if err != nil {
@@ -130,7 +127,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		if ct.Office == ballot.OfficeAlternates && opt.SurplusQualifiersAsAlternates && official >= 0 {
 			fromOfficial = surplusQualifiers(res.Contests[official])
 		}
-		cr, err := countContest(at, c, ct, base, fromOfficial)
+		cr, err := countContest(at, c, ct, base, fromOfficial, g.Counting)
 		if err != nil {
 			return Result{}, err
 		}
@@ -140,7 +137,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		if m := ct.Meeting; m != nil {
 			if n, ok := electedTo[m.Body]; ok {
 				cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.MeetingSitting, Path: at.Child("meeting").Child("sitting"),
-					Office: ct.Office, Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: srcResult}.Evaluate(rules.Fail))
+					Office: ct.Office, Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: res.Articles.Result}.Evaluate(rules.Fail))
 			}
 		}
 		for _, id := range cr.Elected {
@@ -183,7 +180,9 @@ func surplusQualifiers(official ContestResult) []Standing {
 
 // countContest counts the rounds of contest ct in order, carrying the seats
 // left and the elected from round to round.
-func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing) (ContestResult, error) {
+func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing, cr0 rules.CountingRule) (ContestResult, error) {
+	arts := Articles{Ballots: cr0.Ballots, Result: cr0.Result, Minutes: cr0.Minutes}
+	srcResult := arts.Result
 	cr := ContestResult{ID: ct.ID, Office: ct.Office, Seats: ct.Seats, CountingBoard: slices.Clone(c.CountingBoard)}
 	if len(ct.CountingBoard) > 0 {
 		cr.CountingBoard = slices.Clone(ct.CountingBoard)
@@ -218,7 +217,10 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		}
 	}
 
-	chiBoSecretary := c.Level == ballot.LevelChiBo && ct.Office == ballot.OfficeSecretary && ct.Meeting == nil
+	// The chi bộ's secretary, voted on by the congress itself, has a ballot
+	// limit under the regime; a secretary elected by a committee's meeting
+	// has none.
+	chiBoSecretary := cr0.SecretaryBallots > 0 && c.Level == ballot.LevelChiBo && ct.Office == ballot.OfficeSecretary && ct.Meeting == nil
 	for k, r := range ct.Rounds {
 		rat := at.Child("rounds").Index(k)
 		if k > 0 || len(cr.FromOfficial) > 0 {
@@ -234,7 +236,7 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 			cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.RoundList, Path: rat.Child("candidates"),
 				Office: ct.Office, Bound: rules.Count(rules.AtMost, 0), Count: len(again), Names: again, Source: srcResult}.Evaluate(rules.Fail))
 		}
-		rr, err := CountRound(rat, k+1, r, base, c.Policy)
+		rr, err := countRound(rat, k+1, r, base, c.Policy, arts)
 		if err != nil {
 			return ContestResult{}, err
 		}
@@ -257,11 +259,11 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		case rr.Tie != nil:
 		case seatsLeft == 0:
 			rr.Next = Next{Step: Done}
-		case chiBoSecretary && k+1 >= MaxSecretaryBallots:
+		case chiBoSecretary && k+1 >= cr0.SecretaryBallots:
 			rr.Next = Next{Step: Appointed}
 		case chiBoSecretary:
 			rr.Next.Step = AnotherRound
-		case (ct.Office == ballot.OfficeDelegates || ct.Office == ballot.OfficeAlternates) && k == 0:
+		case cr0.AnotherRound.Has(ct.Office) && k == 0:
 			rr.Next.Step = AnotherRound
 		default:
 			rr.Next.Step = CongressDecides
@@ -278,7 +280,7 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 	}
 	if chiBoSecretary {
 		cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.SecretaryBallots, Path: at.Child("rounds"),
-			Office: ct.Office, Bound: rules.Count(rules.AtMost, MaxSecretaryBallots), Count: len(ct.Rounds), Source: "QĐ 294-QĐ/TW"}.Evaluate(rules.Fail))
+			Office: ct.Office, Bound: rules.Count(rules.AtMost, cr0.SecretaryBallots), Count: len(ct.Rounds), Source: cr0.SecretarySource}.Evaluate(rules.Fail))
 	}
 	cr.SeatsLeft = seatsLeft
 	cr.Next = next

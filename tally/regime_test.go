@@ -1,0 +1,170 @@
+package tally_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
+	"github.com/kiemphieu/kiemphieu/tally"
+)
+
+// sources returns the distinct sources of the findings of r, in order.
+func sources(r tally.Result) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range r.Findings() {
+		if !seen[f.Source] {
+			seen[f.Source] = true
+			out = append(out, f.Source)
+		}
+	}
+	return out
+}
+
+// TestArticlesByRegime: what a count cites is regime data. The same chi bộ
+// congress counted under QĐ 244 cites QĐ 244's articles and QĐ 29 (2016)
+// for the secretary's ballots; under QĐ 190, QĐ 190's and QĐ 294.
+func TestArticlesByRegime(t *testing.T) {
+	two := list("c1", "c2")
+	sec := ballot.Contest{ID: "bt", Office: ballot.OfficeSecretary, Paper: ballot.Paper{Seats: 1, Candidates: two},
+		Rounds: []ballot.Round{round(1, two, 10, 7, 3)}}
+	c := cong(ballot.LevelChiBo, members(10), 2, sec)
+	tests := []struct {
+		regime   rules.Regime
+		articles tally.Articles
+		sources  []string
+	}{
+		{rules.QD244(), tally.Articles{Ballots: "QĐ 244-QĐ/TW Điều 17", Result: "QĐ 244-QĐ/TW Điều 32", Minutes: "QĐ 244-QĐ/TW"},
+			[]string{"QĐ 244-QĐ/TW", "Quy định 29-QĐ/TW (2016) mục 24"}},
+		{rules.QD190(), tally.Articles{Ballots: "QĐ 190-QĐ/TW Điều 15", Result: "QĐ 190-QĐ/TW Điều 30", Minutes: "QĐ 190-QĐ/TW Điều 31"},
+			[]string{"QĐ 190-QĐ/TW Điều 31", "Quy định 294-QĐ/TW"}},
+	}
+	for _, tt := range tests {
+		r := count(t, c, tally.Options{Regime: &tt.regime})
+		if r.Articles != tt.articles {
+			t.Errorf("%s: articles %+v, want %+v", tt.regime.Name, r.Articles, tt.articles)
+		}
+		if d := cmp.Diff(tt.sources, sources(r)); d != "" {
+			t.Errorf("%s: sources (-want +got):\n%s", tt.regime.Name, d)
+		}
+	}
+}
+
+// TestSecretaryLimitIsRegimeData: the chi bộ secretary's ballot limit comes
+// from the regime: with a limit of 2 the superior committee appoints after
+// the second ballot; with none (0) the congress decides and no limit is
+// checked.
+func TestSecretaryLimitIsRegimeData(t *testing.T) {
+	two := list("c1", "c2")
+	sec := ballot.Contest{ID: "bt", Office: ballot.OfficeSecretary, Paper: ballot.Paper{Seats: 1, Candidates: two},
+		Rounds: []ballot.Round{round(1, two, 10, 5, 5), round(1, two, 10, 5, 5)}}
+	c := cong(ballot.LevelChiBo, members(10), 2, sec)
+	g := rules.QD190()
+	g.Counting.SecretaryBallots = 2
+	r := count(t, c, tally.Options{Regime: &g})
+	if r.Contests[0].Next.Step != tally.Appointed {
+		t.Errorf("limit 2, two ballots: next %v, want appointed", r.Contests[0].Next)
+	}
+	g.Counting.SecretaryBallots = 0
+	r = count(t, c, tally.Options{Regime: &g})
+	if r.Contests[0].Next.Step != tally.CongressDecides {
+		t.Errorf("no limit: next %v, want congress-decides", r.Contests[0].Next)
+	}
+	for _, f := range r.Findings() {
+		if f.Rule == rules.SecretaryBallots {
+			t.Errorf("no limit, yet the limit is checked: %v", f)
+		}
+	}
+	// Another round for delegates after round 1 is regime data too.
+	dl := ballot.Contest{ID: "db", Office: ballot.OfficeDelegates, Paper: ballot.Paper{Seats: 2, Candidates: list("c1", "c2", "c3")},
+		Rounds: []ballot.Round{round(2, list("c1", "c2", "c3"), 10, 8, 3, 3)}}
+	c = cong(ballot.LevelGrassroots, members(10), 3, dl)
+	g = rules.QD190()
+	if r := count(t, c, tally.Options{Regime: &g}); r.Contests[0].Next.Step != tally.AnotherRound {
+		t.Errorf("delegates under QĐ 190: next %v, want another-round", r.Contests[0].Next)
+	}
+	g.Counting.AnotherRound = 0
+	if r := count(t, c, tally.Options{Regime: &g}); r.Contests[0].Next.Step != tally.CongressDecides {
+		t.Errorf("delegates, no automatic round: next %v, want congress-decides", r.Contests[0].Next)
+	}
+}
+
+// TestChiBoCommitteeSeatsLeft: at a chi bộ, only the secretary has the
+// three-ballot rule; a chi ủy with seats left after round 1 goes to the
+// congress's decision, with the proposal of the seats left among the
+// candidates not elected, and a later round's proposal drops everyone
+// elected so far.
+func TestChiBoCommitteeSeatsLeft(t *testing.T) {
+	five := list("c1", "c2", "c3", "c4", "c5")
+	cu := ballot.Contest{ID: "cu", Office: ballot.OfficeCommittee, Paper: ballot.Paper{Seats: 3, Candidates: five},
+		Rounds: []ballot.Round{round(3, five, 12, 10, 8, 5, 4, 3)}}
+	c := cong(ballot.LevelChiBo, members(12), 5, cu)
+	r := count(t, c, tally.Options{})
+	ct := r.Contests[0]
+	want := tally.Next{Step: tally.CongressDecides, Seats: 1, Candidates: list("c3", "c4", "c5")}
+	if d := cmp.Diff(want, ct.Next); d != "" {
+		t.Errorf("after round 1 (-want +got):\n%s", d)
+	}
+	if ct.SeatsLeft != 1 || !cmp.Equal(ct.Elected, list("c1", "c2")) {
+		t.Errorf("elected %v, seats left %d", ct.Elected, ct.SeatsLeft)
+	}
+	if got := failures(r); len(got) != 0 {
+		t.Errorf("no rule is broken by seats left: %v", got)
+	}
+	// Round 2 for the seat left, among three; nobody qualifies (7 of 12).
+	three := list("c3", "c4", "c5")
+	cu.Rounds = append(cu.Rounds, round(1, three, 12, 6, 5, 1))
+	c.Contests = []ballot.Contest{cu}
+	r = count(t, c, tally.Options{})
+	want = tally.Next{Step: tally.CongressDecides, Seats: 1, Candidates: three}
+	if d := cmp.Diff(want, r.Contests[0].Next); d != "" {
+		t.Errorf("after round 2 (-want +got):\n%s", d)
+	}
+	// Round 3 elects c3: done.
+	cu.Rounds = append(cu.Rounds, round(1, three, 12, 7, 4, 1))
+	c.Contests = []ballot.Contest{cu}
+	r = count(t, c, tally.Options{})
+	if ct := r.Contests[0]; ct.Next.Step != tally.Done || !cmp.Equal(ct.Elected, list("c1", "c2", "c3")) {
+		t.Errorf("after round 3: %v, elected %v", ct.Next, ct.Elected)
+	}
+}
+
+// TestReviewAmongInvalid: a ballot made invalid (too many standing) only by
+// reading a partly struck name as standing is counted for the board's
+// review and among the invalid ones, box by box and in the round.
+func TestReviewAmongInvalid(t *testing.T) {
+	four := list("c1", "c2", "c3", "c4")
+	u, x, px := ballot.Unmarked, ballot.Struck, ballot.PartlyStruck
+	b := func(m ...ballot.Mark) ballot.Ballot { return ballot.Ballot{Marks: m} }
+	rd := ballot.Round{Paper: ballot.Paper{Seats: 2, Candidates: four}, Issued: 6, Boxes: []ballot.Box{
+		{Name: "1", Ballots: []ballot.Ballot{b(u, u, px, x), b(u, x, x, x)}},                                  // decided invalid; valid
+		{Name: "2", Ballots: []ballot.Ballot{b(u, px, x, x), b(u, u, px, u), b(u, u, x, x), b(px, u, px, x)}}, // valid, review; invalid anyway; valid; decided invalid
+	}}
+	c := cong(ballot.LevelChiBo, members(6), 4, ballot.Contest{ID: "cu", Office: ballot.OfficeCommittee, Paper: rd.Paper, Rounds: []ballot.Round{rd}})
+	rr := count(t, c, tally.Options{}).Contests[0].Rounds[0]
+	type counts struct{ Valid, Invalid, Review, ReviewInvalid int }
+	got := []counts{{rr.Valid, rr.Invalid, rr.Review, rr.ReviewInvalid}}
+	for _, bx := range rr.Boxes {
+		got = append(got, counts{bx.Valid, bx.Invalid, bx.Review, bx.ReviewInvalid})
+	}
+	want := []counts{{3, 3, 1, 2}, {1, 1, 0, 1}, {2, 2, 1, 1}}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("round, box 1, box 2 (-want +got):\n%s", d)
+	}
+	// The incremental counter agrees.
+	cn, err := tally.NewCounter(rd.Paper, rd.Issued, tally.BaseOf(c.Roster), c.Policy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bx := range rd.Boxes {
+		for _, bl := range bx.Ballots {
+			if _, err := cn.Enter(bl); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if res := cn.Result("", 1, "1"); res.Review != 1 || res.ReviewInvalid != 2 {
+		t.Errorf("counter: review %d valid, %d invalid; want 1, 2", res.Review, res.ReviewInvalid)
+	}
+}
