@@ -59,6 +59,9 @@ type Person struct {
 	Incumbent      bool               `json:"incumbent,omitempty"`
 	Origin         ballot.Origin      `json:"origin,omitzero"`
 	Holds          []ballot.Office    `json:"holds,omitempty"`
+	// Designated are the offices of Holds held with no vote, designated or
+	// ex officio (ballot.Congress.Designated).
+	Designated []ballot.Office `json:"designated,omitempty"`
 }
 
 // A Result is a counted congress: its base, each contest with each round,
@@ -74,7 +77,15 @@ type Result struct {
 	Base           Base            `json:"base"`     // the congress's own; meetings have theirs in their rounds
 	Lists          *rules.Verdict  `json:"lists,omitempty"`
 	Contests       []ContestResult `json:"contests"`
-	People         []Person        `json:"people"`
+	// Designated are the seats held with no vote (chỉ định, đương nhiên),
+	// as recorded: no minutes, but they count in the bodies.
+	Designated []ballot.Designation `json:"designated,omitempty"`
+	// Structure is the regime's structure targets checked on the bodies
+	// actually elected (all rounds) with their designated members
+	// (rules.md §5), with Options.CheckLists; the base of a share is the
+	// body.
+	Structure []rules.Finding `json:"structure,omitempty"`
+	People    []Person        `json:"people"`
 }
 
 // Count counts every contest of congress c in document order, each round
@@ -111,10 +122,20 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		holds[p.ID] = p.Holds
 		checked |= p.Holds
 	}
+	designated := make(map[ballot.CandidateID]ballot.Offices, len(c.Designated))
+	for _, d := range c.Designated {
+		holds[d.ID] = holds[d.ID].With(d.Office)
+		designated[d.ID] = designated[d.ID].With(d.Office)
+		checked = checked.With(d.Office)
+	}
+	res.Designated = slices.Clone(c.Designated)
 	for _, ct := range c.Contests {
 		checked = checked.With(ct.Office)
 	}
-	electedTo := make(map[ballot.Office]int) // how many each body's contest elected
+	electedTo := make(map[ballot.Office]int) // how many sit in each body: designated, then elected
+	for _, d := range c.Designated {
+		electedTo[d.Office]++
+	}
 	official := -1                           // the index of the last official delegates' contest counted
 
 	for i, ct := range c.Contests {
@@ -152,9 +173,52 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 
 	for _, p := range c.Candidates {
 		res.People = append(res.People, Person{ID: p.ID, Name: p.Name, Sex: p.Sex, Born: p.Born,
-			EthnicMinority: p.EthnicMinority, Incumbent: p.Incumbent, Origin: p.Origin, Holds: holds[p.ID].List()})
+			EthnicMinority: p.EthnicMinority, Incumbent: p.Incumbent, Origin: p.Origin, Holds: holds[p.ID].List(),
+			Designated: designated[p.ID].List()})
+	}
+	if opt.CheckLists {
+		s, err := structure(g, c, res)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Structure = s
 	}
 	return res, nil
+}
+
+// structure checks the regime's quotas on each body as elected: the
+// elected of every contest for it, all rounds, and the members designated
+// to it, reported at its last contest (or at "designated").
+func structure(g rules.Regime, c ballot.Congress, res Result) ([]rules.Finding, error) {
+	var offices ballot.Offices
+	for _, q := range g.Quotas {
+		offices = offices.With(q.Office)
+	}
+	var out []rules.Finding
+	for _, o := range offices.List() {
+		var group []ballot.CandidateID
+		at := ballot.Path("designated")
+		for i, ct := range res.Contests {
+			if ct.Office == o {
+				at = ballot.Path("contests").Index(i)
+				group = append(group, ct.Elected...)
+			}
+		}
+		for _, d := range c.Designated {
+			if d.Office == o && !slices.Contains(group, d.ID) {
+				group = append(group, d.ID)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		fs, err := g.CheckQuotas(c, at, o, group)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
 }
 
 // surplusQualifiers returns the candidates of the official delegates'

@@ -168,3 +168,56 @@ func TestReviewAmongInvalid(t *testing.T) {
 		t.Errorf("counter: review %d valid, %d invalid; want 1, 2", res.Review, res.ReviewInvalid)
 	}
 }
+
+// TestQuocHoiDesignated: Đảng bộ Quốc hội 2025 had 300 official delegates,
+// 41 ex officio and 259 designated, none elected: D = 300, so 151 votes
+// elect. Seats held with no vote are recorded in the result, hold their
+// body for the chain rules, and count in the body's structure.
+func TestQuocHoiDesignated(t *testing.T) {
+	roster := ballot.Roster{Delegates: &ballot.DelegatesRoster{Official: 300, Present: 300, ExOfficio: 41, Designated: 259}}
+	if b := tally.BaseOf(roster); b.D != 300 || b.Threshold() != 151 || b.Qualifies(150) {
+		t.Errorf("Quốc hội: D = %d, threshold %d", b.D, b.Threshold())
+	}
+	// A committee's meeting: c1–c3 elected to the committee by the
+	// congress, c4 designated to it; the standing committee is drawn from
+	// the committee, so c4 may stand; c5 may not.
+	three := list("c1", "c2", "c3")
+	bch := ballot.Contest{ID: "bch", Office: ballot.OfficeCommittee, Paper: ballot.Paper{Seats: 3, Candidates: append(three, "c5")},
+		Rounds: []ballot.Round{round(3, append(three, "c5"), 300, 200, 200, 200, 10)}}
+	btv := ballot.Contest{ID: "btv", Office: ballot.OfficeStanding, Paper: ballot.Paper{Seats: 1, Candidates: list("c4", "c5")},
+		Meeting: &ballot.Meeting{Body: ballot.OfficeCommittee, Sitting: 4, Present: 4},
+		Rounds:  []ballot.Round{round(1, list("c4", "c5"), 4, 3, 1)}}
+	c := cong(ballot.LevelProvince, roster, 5, bch, btv)
+	c.Designated = []ballot.Designation{{Office: ballot.OfficeCommittee, ID: "c4", By: "Bộ Chính trị"}}
+	for i := range c.Candidates {
+		c.Candidates[i].Sex = ballot.Male
+	}
+	c.Candidates[3].Sex = ballot.Female
+	g := rules.QD190()
+	g.WorkingTime = rules.WorkingTimeRule{} // no personnel data here
+	g.Quotas = []rules.QuotaRule{{Office: ballot.OfficeCommittee, Trait: rules.Trait{Kind: rules.Women},
+		Bound: rules.Count(rules.AtLeast, 1), Severity: rules.Warning, Source: "local"}}
+	r := count(t, c, tally.Options{Regime: &g, CheckLists: true})
+	var chain []rules.Outcome
+	for _, f := range r.Contests[1].Findings {
+		if f.Rule == rules.Chain {
+			chain = append(chain, f.Outcome)
+		}
+	}
+	if want := []rules.Outcome{rules.Pass, rules.Fail}; !cmp.Equal(chain, want) {
+		t.Errorf("chain for the standing committee (c4 designated, c5 not elected) = %v, want %v", chain, want)
+	}
+	if len(r.Designated) != 1 || !cmp.Equal(r.People[3].Designated, []ballot.Office{ballot.OfficeCommittee}) {
+		t.Errorf("designated: %v, person %+v", r.Designated, r.People[3])
+	}
+	// The committee as it sits: c1–c3 elected and c4 designated, 1 woman.
+	if len(r.Structure) != 1 || r.Structure[0].Count != 1 || r.Structure[0].Outcome != rules.Pass {
+		t.Errorf("structure of the committee with its designated member: %v", r.Structure)
+	}
+	// The committee's meeting sits 3 elected + 1 designated = 4.
+	for _, f := range r.Contests[1].Findings {
+		if f.Rule == rules.MeetingSitting && (f.Outcome != rules.Pass || f.Count != 4) {
+			t.Errorf("the meeting's sitting members include the designated: %v", f)
+		}
+	}
+}
