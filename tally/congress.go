@@ -136,7 +136,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 	for _, d := range c.Designated {
 		electedTo[d.Office]++
 	}
-	official := -1                           // the index of the last official delegates' contest counted
+	official := -1 // the index of the last official delegates' contest counted
 
 	for i, ct := range c.Contests {
 		at := ballot.Path("contests").Index(i)
