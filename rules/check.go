@@ -108,7 +108,7 @@ func (g Regime) CheckList(c ballot.Congress, i int) []Finding {
 			f.Base = ct.Seats
 		}
 		f = f.Evaluate(r.Severity)
-		if lo, hi, ok := g.preparedBand(r, ct.Office, ct.Seats); ok && lo > hi && f.Count == lo {
+		if lo, hi, ok := g.preparedBand(r, ct.Office, ct.Seats); ok && lo > hi && f.Count == lo && f.Outcome != Pass {
 			// No whole number lies in the band: the smallest above its
 			// minimum satisfies it (rules.md §2).
 			f.Outcome, f.Needed, f.Excess, f.Note = Pass, 0, 0, NoWholeNumber
