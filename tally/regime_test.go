@@ -221,3 +221,72 @@ func TestQuocHoiDesignated(t *testing.T) {
 		}
 	}
 }
+
+// TestHaTinhInspection: Hà Tĩnh's Tỉnh ủy khóa XX (2025): 400 delegates, D =
+// 400, 201 votes elect; its UBKT of 13 (chair + 3 vice chairs + 9) elects
+// its vice chairs at its own meeting: D = 13, 7 votes elect.
+func TestHaTinhInspection(t *testing.T) {
+	if b := delegatesBase(400); b.D != 400 || b.Threshold() != 201 {
+		t.Errorf("Hà Tĩnh congress: D = %d, threshold %d", b.D, b.Threshold())
+	}
+	four := list("c1", "c2", "c3", "c4")
+	vice := ballot.Contest{ID: "pcn", Office: ballot.OfficeInspectionVice, Paper: ballot.Paper{Seats: 3, Candidates: four},
+		Meeting: &ballot.Meeting{Body: ballot.OfficeInspection, Sitting: 13, Present: 13},
+		Rounds:  []ballot.Round{round(3, four, 13, 13, 12, 7, 6)}}
+	c := cong(ballot.LevelProvince, delegates(400), 4, vice)
+	for i := range c.Candidates {
+		c.Candidates[i].Holds = ballot.OfficesOf(ballot.OfficeInspection)
+	}
+	r := count(t, c, tally.Options{})
+	ct := r.Contests[0]
+	if rr := ct.Rounds[0]; rr.Base.D != 13 || rr.Base.Threshold() != 7 || rr.Base.Body != ballot.OfficeInspection {
+		t.Errorf("the UBKT's meeting: %+v", rr.Base)
+	}
+	if !cmp.Equal(ct.Elected, list("c1", "c2", "c3")) || ct.Next.Step != tally.Done {
+		t.Errorf("vice chairs: elected %v, next %v", ct.Elected, ct.Next)
+	}
+	if got := failures(r); len(got) != 0 {
+		t.Errorf("failures: %v", got)
+	}
+}
+
+// TestThanhHoa: Thanh Hóa's Tỉnh ủy khóa XX (2025): 486 ballots issued,
+// collected and valid; 18 of the 69 elected "đạt 100% số phiếu bầu", which
+// is a share of the ballots. The minutes' share is of D: 100 % only if D is
+// 486, less with a larger roster.
+func TestThanhHoa(t *testing.T) {
+	names := ids(75)
+	votes := make([]int, 75)
+	for i := range votes {
+		switch {
+		case i < 18:
+			votes[i] = 486
+		case i < 69:
+			votes[i] = 400
+		default:
+			votes[i] = 100
+		}
+	}
+	rd := totalsRound(69, votes, 486, 486, 486, 0)
+	rd.Candidates = names
+	for _, tt := range []struct {
+		d     int
+		share string
+	}{{486, "100"}, {500, "97.2"}} {
+		rr, err := tally.CountRound("", 1, rd, delegatesBase(tt.d), ballot.Policy{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rr.Elected) != 69 || rr.Issued != 486 || rr.Collected != 486 || rr.Valid != 486 {
+			t.Errorf("D %d: %d elected of %d valid", tt.d, len(rr.Elected), rr.Valid)
+		}
+		if s := rr.Share(486, 2, rules.Truncate); s.String() != tt.share {
+			t.Errorf("D %d: 486 votes are %s %% of D, want %s", tt.d, s, tt.share)
+		}
+		for _, f := range rr.Findings {
+			if f.Outcome != rules.Pass {
+				t.Errorf("D %d: %v", tt.d, f)
+			}
+		}
+	}
+}
