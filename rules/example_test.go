@@ -177,3 +177,20 @@ func ExamplePercent() {
 	// 17,17 %
 	// 17.18%
 }
+
+// The regime in force for a congress is picked from its opening day and
+// level, part by part; a month that holds a boundary is not enough.
+func ExampleInForce() {
+	for _, d := range []ballot.Date{ballot.MustDate(2025, 1, 16), ballot.MustDate(2025, 9, 20), {Month: ballot.MustMonth(2025, 4)}} {
+		g, err := rules.InForce(d, ballot.LevelCommune)
+		if err != nil {
+			fmt.Println(d, err)
+			continue
+		}
+		fmt.Printf("%s: %s; re-election %d months\n", d, g.Name, g.WorkingTime.Reelection)
+	}
+	// Output:
+	// 2025-01-16: QĐ 190-QĐ/TW + Chỉ thị 35-CT/TW ngày 14/6/2024; re-election 30 months
+	// 2025-09-20: QĐ 190-QĐ/TW + Chỉ thị 45-CT/TW ngày 14/4/2025; re-election 48 months
+	// 2025-04 opening: 4/2025 holds a change of regime, on 14/4/2025: the opening day is needed
+}

@@ -293,7 +293,7 @@ func InForce(opening ballot.Date, lv ballot.Level) (Regime, error) {
 		for _, b := range bounds {
 			if b.Month == opening.Month && b.Day > 1 {
 				errs.Addf("opening", ballot.ErrRequired, opening.String(),
-					"tháng %s có ngày chuyển quy định %s: cần ngày khai mạc", "a regime changes on %s within %s: the opening day is needed",
+					"tháng %s có ngày chuyển quy định %s: cần ngày khai mạc", "%s holds a change of regime, on %s: the opening day is needed",
 					opening.Format(ballot.Vietnamese), b.Format(ballot.Vietnamese))
 				return Regime{}, errs
 			}
