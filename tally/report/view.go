@@ -174,8 +174,8 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	m.BoxHeads = [4]string{l.t("Hòm phiếu", "Ballot box"), l.t("Thu vào", "Collected"), l.t("Hợp lệ", "Valid"), l.t("Không hợp lệ", "Invalid")}
 	switch {
 	case rr.ReviewInvalid > 0:
-		m.Review = l.f("%d phiếu có tên bị gạch chưa hết: %d phiếu hợp lệ, %d phiếu không hợp lệ do cách đọc tên đó; Ban kiểm phiếu đã xem xét.",
-			"%d ballots had a name only partly struck: %d valid, %d invalid by how that name was read; the board reviewed them.",
+		m.Review = l.f("Phiếu có tên bị gạch chưa hết: %d (%d phiếu hợp lệ, %d phiếu không hợp lệ do cách đọc tên đó); Ban kiểm phiếu đã xem xét.",
+			"Ballots with a name only partly struck: %d (%d valid, %d invalid by how that name was read); the board reviewed them.",
 			rr.Review+rr.ReviewInvalid, rr.Review, rr.ReviewInvalid)
 	case rr.Review > 0:
 		m.Review = l.f("%d phiếu hợp lệ có tên bị gạch chưa hết; Ban kiểm phiếu đã xem xét.",
