@@ -12,8 +12,12 @@ import (
 // Options are the choices of a count. The zero Options is the documented
 // default.
 type Options struct {
-	// Regime supplies the chain rules applied between contests and, with
-	// CheckLists, the list checks. Nil means rules.QD190().
+	// Regime supplies the chain rules applied between contests, the
+	// counting rules and articles, and, with CheckLists, the list checks.
+	// Nil means the regime in force for the congress's opening day and
+	// level (rules.InForce; an error when the day is needed and only a
+	// month is given), or rules.QD190() when the congress gives no opening
+	// day.
 	Regime *rules.Regime
 	// CheckLists includes the organisation committee's check of the lists
 	// (rules.Regime.Check) in the result. It needs the personnel data the
@@ -101,8 +105,14 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	g := rules.QD190()
-	if opt.Regime != nil {
+	switch {
+	case opt.Regime != nil:
 		g = opt.Regime.Clone()
+	case !c.Opening.IsZero():
+		var err error
+		if g, err = rules.InForce(c.Opening, c.Level); err != nil {
+			return Result{}, err
+		}
 	}
 	res := Result{Congress: c.Name, Level: c.Level, Term: c.Term, ReferenceMonth: g.ReferenceMonth(c),
 		Regime: g.Name, Articles: ArticlesOf(g), Base: BaseOf(c.Roster)}

@@ -1,6 +1,7 @@
 package tally_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -288,5 +289,25 @@ func TestThanhHoa(t *testing.T) {
 				t.Errorf("D %d: %v", tt.d, f)
 			}
 		}
+	}
+}
+
+// TestDefaultRegimeInForce: with no regime given, a congress that gives
+// its opening day is counted under the regime in force then, and one that
+// gives only a month holding a boundary is refused with the reason.
+func TestDefaultRegimeInForce(t *testing.T) {
+	two := list("c1", "c2")
+	sec := ballot.Contest{ID: "bt", Office: ballot.OfficeSecretary, Paper: ballot.Paper{Seats: 1, Candidates: two},
+		Rounds: []ballot.Round{round(1, two, 10, 7, 3)}}
+	c := cong(ballot.LevelChiBo, members(10), 2, sec)
+	c.Opening = ballot.MustDate(2020, 5, 10)
+	if r := count(t, c, tally.Options{}); r.Articles.Result != "QĐ 244-QĐ/TW Điều 32" {
+		t.Errorf("a 2020 chi bộ congress: %q, %+v", r.Regime, r.Articles)
+	}
+	c.Opening = ballot.Date{Month: ballot.MustMonth(2024, 10)}
+	_, err := tally.Count(c, tally.Options{})
+	var errs ballot.ErrorList
+	if !errors.As(err, &errs) || errs[0].Path != "opening" || errs[0].Code != ballot.ErrRequired {
+		t.Errorf("October 2024 without a day: %v", err)
 	}
 }
