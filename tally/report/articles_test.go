@@ -2,12 +2,15 @@ package report_test
 
 import (
 	"bytes"
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/rules"
 	"github.com/kiemphieu/kiemphieu/tally"
+	"github.com/kiemphieu/kiemphieu/tally/aggregate"
 	"github.com/kiemphieu/kiemphieu/tally/report"
 )
 
@@ -56,6 +59,38 @@ func TestMinutesCiteTheRegime(t *testing.T) {
 					t.Errorf("%s: the minutes cite %q", tt.regime.Name, n)
 				}
 			}
+		}
+	}
+}
+
+// TestSummaryDesignated: a body whose members all sit with no vote (Đảng
+// bộ Quốc hội's 300 delegates: 41 ex officio + 259 designated) shows them
+// in the summary, and its shares are of the members, not of the elected.
+func TestSummaryDesignated(t *testing.T) {
+	c := ballot.Congress{Name: "Đại hội Đảng bộ Quốc hội", Level: ballot.LevelProvince,
+		Roster: ballot.Roster{Delegates: &ballot.DelegatesRoster{Official: 300, Present: 300, ExOfficio: 41, Designated: 259}}}
+	for i := range 300 {
+		id := ballot.CandidateID(fmt.Sprintf("d%03d", i))
+		sex := ballot.Male
+		if i < 60 {
+			sex = ballot.Female
+		}
+		c.Candidates = append(c.Candidates, ballot.Candidate{ID: id, Name: "Đại biểu " + string(id), Sex: sex})
+		c.Designated = append(c.Designated, ballot.Designation{Office: ballot.OfficeDelegates, ID: id, ExOfficio: i < 41})
+	}
+	r, err := tally.Count(c, tally.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := aggregate.New(aggregate.Options{})
+	a.Add(r)
+	var b bytes.Buffer
+	if err := report.SummaryText(&b, a.Summary(), report.Options{Lang: ballot.English}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`\(no vote\) \.+ 300\n`, `Women \.+ 60 \(20\.00%\)\n`} {
+		if !regexp.MustCompile(want).MatchString(b.String()) {
+			t.Errorf("summary lacks %q:\n%s", want, b.String())
 		}
 	}
 }
