@@ -497,6 +497,10 @@ func (g Regime) CheckWorkingTime(c ballot.Congress, i int) ([]Finding, error) {
 		return nil, nil
 	}
 	ref := g.ReferenceMonth(c)
+	src := w.Source
+	if g.ReferenceAssumed(c) {
+		src += srcAssumedReference
+	}
 	index := registry(c)
 	var errs ballot.ErrorList
 	var out []Finding
@@ -527,7 +531,7 @@ func (g Regime) CheckWorkingTime(c ballot.Congress, i int) ([]Finding, error) {
 			}
 		}
 		out = append(out, Finding{Rule: WorkingTime, Path: at.Child("candidates").Index(k), Subject: id, Office: ct.Office,
-			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: w.Source}.Evaluate(w.Severity))
+			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: src}.Evaluate(w.Severity))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -325,3 +325,22 @@ func (g Regime) ReferenceMonth(c ballot.Congress) ballot.Month {
 	}
 	return ballot.Month{}
 }
+
+// ReferenceAssumed reports whether ReferenceMonth(c) is the opening month
+// taken for want of a published reference month [U]: findings that count
+// from it say so in their source.
+func (g Regime) ReferenceAssumed(c ballot.Congress) bool {
+	if !c.ReferenceMonth.IsZero() || !g.OpeningIsReference {
+		return false
+	}
+	for _, lm := range g.ReferenceMonths {
+		if lm.Level == c.Level {
+			return false
+		}
+	}
+	return !c.Opening.IsZero()
+}
+
+// srcAssumedReference is appended to the source of a finding counted from
+// an assumed reference month.
+const srcAssumedReference = " (thời điểm tính tuổi: tháng khai mạc, giả định; reference month: the opening month, assumed)"

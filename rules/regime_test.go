@@ -110,6 +110,11 @@ func TestBinhBa(t *testing.T) {
 	if err != nil || fs[0].Outcome != rules.Pass || fs[0].Count != 36 || fs[0].Bound != rules.Count(rules.AtLeast, 30) {
 		t.Errorf("Bình Ba under CT 35 (2024): %v, %v", fs, err)
 	}
+	// No reference month was published for CT 35 (2024): the opening month
+	// is used, and the finding says it is assumed.
+	if !g.ReferenceAssumed(c) || fs[0].Source == g.WorkingTime.Source {
+		t.Errorf("the opening month as reference month is not flagged: %q", fs[0].Source)
+	}
 	c.ReferenceMonth = ballot.MustMonth(2025, 1)
 	fs, _ = rules.QD190().CheckWorkingTime(c, 0)
 	if fs[0].Outcome != rules.Fail || fs[0].Bound != rules.Count(rules.AtLeast, 48) {
