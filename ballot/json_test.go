@@ -383,3 +383,27 @@ func TestNewFieldsRoundTrip(t *testing.T) {
 		t.Errorf("problems (-want +got):\n%s", d)
 	}
 }
+
+// TestValidateDates: a Date built in Go that is no day is malformed input,
+// reported at its path, for the opening day and a designation's date.
+func TestValidateDates(t *testing.T) {
+	c, err := ballot.ParseCongress(readFile(t, "testdata/chibo.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Opening = ballot.Date{Month: ballot.MustMonth(2025, 2), Day: 30}
+	c.Designated = []ballot.Designation{{Office: ballot.OfficeCommittee, ID: c.Candidates[0].ID, On: ballot.Date{Day: 3}}}
+	err = c.Validate()
+	var list ballot.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Validate: %v", err)
+	}
+	got := map[ballot.Path]ballot.ErrorCode{}
+	for _, e := range list {
+		got[e.Path] = e.Code
+	}
+	want := map[ballot.Path]ballot.ErrorCode{"opening": ballot.ErrInvalid, "designated[0].on": ballot.ErrInvalid}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

@@ -38,6 +38,7 @@ func (c Congress) validate(errs *ErrorList) {
 		errs.Addf("term_months", ErrOutOfRange, fmt.Sprint(c.TermMonths),
 			"nhiệm kỳ %d tháng phải từ 1 đến 120 (0: 60 tháng)", "a term of %d months must be 1 to 120 (0: 60 months)", c.TermMonths)
 	}
+	checkDate("opening", c.Opening, errs)
 	c.Roster.validate("roster", errs)
 	checkBoard("counting_board", c.CountingBoard, errs)
 
@@ -91,12 +92,31 @@ func (c Congress) validateDesignated(known map[CandidateID]int, errs *ErrorList)
 		if len(d.By) > MaxNameLen {
 			errs.Addf(at.Child("by"), ErrOutOfRange, "", "dài quá %d byte", "longer than %d bytes", MaxNameLen)
 		}
+		checkDate(at.Child("on"), d.On, errs)
 		key := Designation{Office: d.Office, ID: d.ID}
 		if j, dup := seen[key]; dup {
 			errs.Addf(at, ErrDuplicate, string(d.ID), "trùng với designated[%d]", "duplicate of designated[%d]", j)
 		} else {
 			seen[key] = i
 		}
+	}
+}
+
+// checkDate rejects a Date built in Go that is no day: a day outside its
+// month (ParseDate never gives one).
+func checkDate(at Path, d Date, errs *ErrorList) {
+	if d.IsZero() {
+		if d.Day != 0 {
+			errs.Addf(at, ErrInvalid, fmt.Sprint(d.Day), "ngày không có tháng", "a day without a month")
+		}
+		return
+	}
+	if _, err := NewDate(d.Month.Year(), d.Month.Month(), d.Day); err != nil {
+		t := Text{VI: err.Error(), EN: err.Error()}
+		if te, ok := err.(textError); ok {
+			t = Text(te)
+		}
+		errs.Add(at, ErrInvalid, d.String(), t)
 	}
 }
 
