@@ -9,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/ballot/ballottest"
 	"github.com/kiemphieu/kiemphieu/rules"
 	"pgregory.net/rapid"
 )
@@ -402,4 +403,22 @@ func TestCloseBehind(t *testing.T) {
 	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Path != "candidates[1].born" || errs[0].Code != ballot.ErrRequired {
 		t.Errorf("no birth month under an age quota: %v", err)
 	}
+}
+
+// TestEveryFindingCites: under every named regime, every finding of a
+// generated congress names its source.
+func TestEveryFindingCites(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		g := rapid.SampledFrom([]rules.Regime{rules.QD190(), rules.QD190CT35(), rules.QD244()}).Draw(t, "regime")
+		c := ballottest.Congress().Draw(t, "congress")
+		v, err := g.Check(c)
+		if err != nil {
+			return // generated personnel data may lack what a rule needs
+		}
+		for _, f := range v.Findings {
+			if f.Source == "" {
+				t.Fatalf("%s: %v cites nothing", g.Name, f)
+			}
+		}
+	})
 }

@@ -146,6 +146,9 @@ func RulesQD244() ElectionRules {
 		From:  ballot.MustDate(2014, 6, 9),
 		Until: ballot.MustDate(2024, 10, 9),
 		Lists: surplusRules(nameQD244, srcHD04+" (assumed for QĐ 244)"),
+		// No gate (Gate zero); the trimming of an over-long list by opinion
+		// vote is HD 03's worked example.
+		Nomination: NominationRule{Source: "Hướng dẫn 03-HD/TW ngày 20/3/2020"},
 		ChiBo: ChiBoRule{CommitteeFrom: 9, MaxCommittee: 7, MaxDeputies: 1, NoInspection: true,
 			Source: "Quy định 29-QĐ/TW (2016)", InspectionSource: "QĐ 190-QĐ/TW Điều 22 (assumed for QĐ 244)"},
 		Chains:   chainRules(nameQD244, "Quy định 29-QĐ/TW (2016)"),
