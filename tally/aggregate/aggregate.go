@@ -40,6 +40,10 @@ type Body struct {
 	// đương nhiên, tally.Result.Designated); they are counted below with
 	// the elected.
 	Designated int `json:"designated,omitempty"`
+	// TargetsMissed counts the structure targets missed by the body as
+	// elected (tally.Result.Structure: warnings and failures), summed over
+	// congresses.
+	TargetsMissed int `json:"targets_missed,omitempty"`
 	// Of the elected and the designated:
 	FirstTime      int `json:"first_time"` // tham gia lần đầu
 	Reelected      int `json:"reelected"`  // tái cử
@@ -186,6 +190,17 @@ func (a *Aggregator) Add(r tally.Result) {
 		if ct.Next.Step != tally.Done {
 			awaiting = true
 		}
+	}
+	for _, f := range r.Structure {
+		if f.Outcome == rules.Pass {
+			continue
+		}
+		b := a.bodies[f.Office]
+		if b == nil {
+			b = &Body{Office: f.Office}
+			a.bodies[f.Office] = b
+		}
+		b.TargetsMissed++
 	}
 	for _, d := range r.Designated {
 		b := a.bodies[d.Office]

@@ -78,6 +78,9 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 			{l.t("Cuộc bầu phải bầu nhiều lần", "Contests with further rounds"), share(b.FurtherRounds, b.Contests)},
 			{l.t("Lần bầu có bằng phiếu", "Rounds with a tie"), fmt.Sprint(b.Ties)},
 		}...)
+		if b.TargetsMissed > 0 {
+			bv.Lines = append(bv.Lines, line{l.t("Chỉ tiêu cơ cấu chưa đạt", "Structure targets missed"), fmt.Sprint(b.TargetsMissed)})
+		}
 		if b.SexUnknown > 0 || b.AgeUnknown > 0 {
 			bv.Lines = append(bv.Lines, line{l.t("Thiếu giới tính / tuổi", "Sex / age not given"), fmt.Sprintf("%d / %d", b.SexUnknown, b.AgeUnknown)})
 		}
