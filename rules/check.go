@@ -342,26 +342,34 @@ func (ck *checker) chiBo() {
 // levels it names, a contest for the standing committee needs a committee
 // of at least CommitteeFrom members — the seats of the committee's contests
 // plus the members designated to it (a commune short of 9 gets "chỉ định bổ
-// sung cấp ủy viên"). Under that, only the secretary and deputies are
-// elected (rules.md §1).
+// sung cấp ủy viên"), or, when c holds no committee contest, the sitting
+// members of the committee's meeting that votes. Under that, only the
+// secretary and deputies are elected (rules.md §1). When c tells nothing of
+// the committee's size, nothing is checked.
 func (g Regime) CheckStanding(c ballot.Congress) []Finding {
 	r := g.Standing
 	if r.CommitteeFrom <= 0 || !slices.Contains(r.Levels, c.Level) {
 		return nil
 	}
-	size := 0
+	size, known := 0, false
 	for _, ct := range c.Contests {
 		if ct.Office == ballot.OfficeCommittee {
-			size += ct.Seats
+			size, known = size+ct.Seats, true
 		}
 	}
 	for _, d := range c.Designated {
 		if d.Office == ballot.OfficeCommittee {
-			size++
+			size, known = size+1, true
 		}
 	}
 	var out []Finding
 	for i, ct := range c.Contests {
+		size := size
+		if m := ct.Meeting; !known && m != nil && m.Body == ballot.OfficeCommittee {
+			size = m.Sitting
+		} else if !known {
+			continue
+		}
 		if ct.Office == ballot.OfficeStanding {
 			out = append(out, Finding{Rule: StandingFrom, Path: ballot.Path("contests").Index(i), Office: ct.Office,
 				Bound: Count(AtLeast, r.CommitteeFrom), Count: size, Source: r.Source}.Evaluate(Fail))

@@ -286,6 +286,18 @@ func TestStandingFrom(t *testing.T) {
 	if got := outcomes(t, check(t, rules.QD190(), c), rules.StandingFrom); len(got) != 0 {
 		t.Errorf("the rule is for grassroots đảng ủy only: %v", got)
 	}
+	// The committee's first meeting alone: its sitting members tell the
+	// size; with nothing to tell it, nothing is checked.
+	c.Level, c.Contests = ballot.LevelGrassroots, c.Contests[1:]
+	if got := outcomes(t, check(t, rules.QD190(), c), rules.StandingFrom); len(got) != 0 {
+		t.Errorf("no committee size known: %v", got)
+	}
+	for sitting, want := range map[int]rules.Outcome{8: rules.Fail, 9: rules.Pass} {
+		c.Contests[0].Meeting = &ballot.Meeting{Body: ballot.OfficeCommittee, Sitting: sitting, Present: sitting}
+		if got := outcomes(t, check(t, rules.QD190(), c), rules.StandingFrom); !cmp.Equal(got, []rules.Outcome{want}) {
+			t.Errorf("a committee of %d meets to elect a BTV: %v, want %v", sitting, got, want)
+		}
+	}
 }
 
 // TestChiBoNoInspection: a chi bộ congress elects no inspection committee.
