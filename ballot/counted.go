@@ -24,6 +24,9 @@ type Counted struct {
 	// Review is the number of valid ballots with a name only partly struck
 	// for the board to look at (rules.md §3 row 13, default policy).
 	Review int
+	// ReviewInvalid is the number of invalid ballots whose validity a
+	// partly struck name decides (Classification.ForReview).
+	ReviewInvalid int
 	// Votes holds each candidate's votes from the valid ballots of the box,
 	// in ballot order (len(Votes) == len(Paper.Candidates)).
 	Votes []int
@@ -89,8 +92,11 @@ func (c Congress) CountBoxes() (Congress, error) {
 						return Congress{}, err // Validate has checked every ballot
 					}
 					reasons[cl.Reason]++
+					if !cl.Valid() && cl.ForReview() {
+						cnt.ReviewInvalid++
+					}
 					if cl.Valid() {
-						if len(cl.Review) > 0 {
+						if cl.ForReview() {
 							cnt.Review++
 						}
 						for _, k := range cl.Votes {
@@ -319,7 +325,7 @@ func (s *boxScanner) box() (Box, bool) {
 	var (
 		box       Box
 		reasons   [numReasons]int
-		review    int
+		review    [2]int           // valid, invalid
 		noVote    = make([]int, n) // cross-out: valid ballots on which the name takes no vote
 		votes     = make([]int, n) // agree: valid ballots agreeing
 		seenName  bool
@@ -376,7 +382,7 @@ func (s *boxScanner) box() (Box, bool) {
 			}
 		}
 	}
-	c := &Counted{Policy: s.pol, Reasons: reasonList(&reasons), Review: review, Votes: votes}
+	c := &Counted{Policy: s.pol, Reasons: reasonList(&reasons), Review: review[0], ReviewInvalid: review[1], Votes: votes}
 	if s.form == FormCrossOut {
 		valid := reasons[ValidStanding]
 		for i := range votes {
@@ -398,7 +404,7 @@ const (
 )
 
 // ballot reads one ballot, classifies it and counts it.
-func (s *boxScanner) ballot(reasons *[numReasons]int, review *int, noVote, votes []int) bool {
+func (s *boxScanner) ballot(reasons *[numReasons]int, review *[2]int, noVote, votes []int) bool {
 	if !s.eat('{') {
 		return false
 	}
@@ -520,7 +526,17 @@ func (s *boxScanner) ballot(reasons *[numReasons]int, review *int, noVote, votes
 				noVote[i]++
 			}
 			if partly > 0 && !s.pol.PartlyStruckIsStruck {
-				*review++
+				review[0]++
+			}
+		} else if partly > 0 {
+			// Read the other way, would the partly struck names make the
+			// ballot valid? Then they decide it, and the board looks.
+			other := n - struck
+			if !s.pol.PartlyStruckIsStruck {
+				other -= partly
+			}
+			if s.crossOut(other, flags).Valid() {
+				review[1]++
 			}
 		}
 	} else {
@@ -662,5 +678,8 @@ func (c Counted) check(at Path, box Box, p Paper, errs *ErrorList) {
 	}
 	if c.Review < 0 || c.Review > MaxCount {
 		checkCount(counted().Child("review"), c.Review, errs)
+	}
+	if c.ReviewInvalid < 0 || c.ReviewInvalid > MaxCount {
+		checkCount(counted().Child("review_invalid"), c.ReviewInvalid, errs)
 	}
 }
