@@ -153,6 +153,11 @@ func TestValidateRoster(t *testing.T) {
 			want:   []problem{{delegates, ballot.ErrConflict}},
 		},
 		{
+			name: "delegates/more-present-and-excluded", reason: "more present and more excluded than convened: two problems",
+			roster: del(ballot.DelegatesRoster{Official: 5, Present: 6, CommitteeAbsent: 3, AbsentUnreplaced: 3}),
+			want:   []problem{{delegates + ".present", ballot.ErrConflict}, {delegates, ballot.ErrConflict}},
+		},
+		{
 			name: "delegates/absences-fit", reason: "as many excluded as are absent",
 			roster: del(ballot.DelegatesRoster{Official: 5, Present: 3, CommitteeAbsent: 1, AbsentUnreplaced: 1}),
 		},
@@ -230,6 +235,15 @@ func TestValidateRounds(t *testing.T) {
 				{"contests[0].candidates[2]", ballot.ErrUnknown},
 				{"contests[0].rounds[1].candidates[2]", ballot.ErrUnknown},
 			},
+		},
+		{
+			name: "boxes/after-a-bad-paper", reason: "a paper without seats cannot judge ballots, but every box's name is still checked",
+			edit: func(c *ballot.Congress) {
+				r := &c.Contests[0].Rounds[0]
+				r.Seats, r.Totals = 0, nil
+				r.Boxes = []ballot.Box{{Name: "Hòm 1"}, {Name: ""}, {Name: "Hòm 3"}}
+			},
+			want: []problem{{r0 + ".seats", ballot.ErrOutOfRange}, {r0 + ".boxes[1].name", ballot.ErrRequired}},
 		},
 		{
 			name: "invalid-reasons/valid-reason", reason: "a reason that makes a ballot valid is not a reason it is invalid",
