@@ -319,8 +319,9 @@ func run(root string, r *result, keep func(mutant) bool, workers int, prev resul
 		return fmt.Errorf("the tests of %s fail before any mutation (%v):\n%s", pkg, err, base.output)
 	}
 	// The timeout of the test binary: ten times the tests' own run, at
-	// least a minute (the machine is shared).
-	timeout := max(time.Minute, 10*base.elapsed)
+	// least 20 s (the machine may be shared). A mutant that loops forever
+	// is detected; each one costs this much.
+	timeout := max(20*time.Second, 10*base.elapsed)
 	fmt.Printf("== %s: %d mutants in %s; tests pass unmutated in %s (%s with the build); timeout %s\n",
 		pkg, len(r.Mutants), strings.Join(r.Files, ", "), base.elapsed, time.Since(start).Round(time.Millisecond), timeout)
 
