@@ -290,3 +290,27 @@ func TestOneNameEveryBallot(t *testing.T) {
 		})
 	}
 }
+
+// TestAddStandingEveryNamePartly gives a ballot on which every name is only
+// partly struck, as a bit set: as many partly struck names as names is
+// accepted, one more is refused.
+func TestAddStandingEveryNamePartly(t *testing.T) {
+	counter, _ := bulk.NewCounter(surplus, ballot.Policy{})
+	box, _ := bulk.NewBox(surplus, ballot.Policy{})
+	for name, add := range map[string]func([]uint64, ballot.Flags, int) error{"Counter": counter.AddStanding, "Box": box.AddStanding} {
+		// Two names stand (partly struck names stand by default); all four are partly struck.
+		if err := add([]uint64{0b0101}, 0, 4); err != nil {
+			t.Errorf("%s.AddStanding with every name partly struck: %v", name, err)
+		}
+		err := add([]uint64{0b0101}, 0, 5)
+		if diff := cmp.Diff([]problem{{"", ballot.ErrOutOfRange}}, problems(t, err)); diff != "" {
+			t.Errorf("%s.AddStanding with 5 partly struck names of 4 (-want +got):\n%s", name, diff)
+		}
+	}
+	want := bulk.Count{Collected: 1, Valid: 1, Review: 1, Votes: []int{1, 0, 1, 0}}
+	for name, got := range map[string]bulk.Count{"Counter": counter.Count(), "Box": box.Count()} {
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s (-want +got):\n%s", name, diff)
+		}
+	}
+}
