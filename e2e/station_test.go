@@ -1,0 +1,195 @@
+package e2e
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+var (
+	buildOnce sync.Once
+	buildDir  string
+	buildErr  error
+)
+
+// program builds one of the example programs (./examples/NAME of the
+// library's module) once per test binary and returns its path.
+func program(t *testing.T, name string) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "kiemphieu-e2e-bin-")
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	bin := filepath.Join(buildDir, name)
+	if _, err := os.Stat(bin); err == nil {
+		return bin
+	}
+	cmd := exec.Command("go", "build", "-o", bin, "./examples/"+name)
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./examples/%s: %v\n%s", name, err, out)
+	}
+	return bin
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// startStation runs the station program on addr with the journal at path,
+// reads the address it listens on from what it prints, and returns it with a
+// function that stops the program as Ctrl+C would.
+func startStation(t *testing.T, bin, addr, path string, args ...string) (string, func()) {
+	t.Helper()
+	cmd := exec.Command(bin, append([]string{"-addr", addr, "-journal", path}, args...)...)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			// "entry http://127.0.0.1:41213/   projector …"
+			if rest, ok := strings.CutPrefix(sc.Text(), "entry http://"); ok {
+				a, _, _ := strings.Cut(rest, "/")
+				found <- a
+			}
+		}
+		io.Copy(io.Discard, out)
+		close(found)
+	}()
+	stopped := false
+	stop := func() {
+		if stopped {
+			return
+		}
+		stopped = true
+		cmd.Process.Signal(os.Interrupt)
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("the station stopped with %v: %s", err, stderr.String())
+		}
+	}
+	select {
+	case a, ok := <-found:
+		if !ok {
+			stop()
+			t.Fatalf("the station did not start: %s", stderr.String())
+		}
+		return a, stop
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("the station did not start in 30 s: %s", stderr.String())
+	}
+	return "", nil
+}
+
+// TestStation drives the station in headless Chromium from the keyboard:
+// ballots entered, one undone, the projector's figures checked as they
+// change, then the station restarted and both pages reloaded — nothing lost,
+// and entry goes on.
+func TestStation(t *testing.T) {
+	browser := Browser(t)
+	bin := program(t, "station")
+	path := filepath.Join(t.TempDir(), "station.journal")
+	addr, stop := startStation(t, bin, "127.0.0.1:0", path)
+	defer func() { stop() }()
+	entry := Tab(t, browser, 90*time.Second)
+	projector := Tab(t, browser, 90*time.Second)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(chromedp.Do(entry, chromedp.Navigate("http://"+addr+"/")))
+	must(chromedp.Do(projector, chromedp.Navigate("http://"+addr+"/projector")))
+
+	// The chi ủy paper: 4 names for 3 seats. Each ballot strikes the names
+	// typed, then Enter records it.
+	ballots := [][]string{{"4"}, {"4"}, {"3"}, {"4"}, {"2"}, {"1", "4"}, {}, {"1", "2", "3", "4"}}
+	for i, struck := range ballots {
+		keys := ""
+		for _, n := range struck {
+			keys += n + " "
+		}
+		must(chromedp.Do(entry, chromedp.KeyEvent(keys+kb.Enter)))
+		if i%2 == 0 {
+			// Every other ballot, wait for the count; the others are typed
+			// at once, as a fast operator does, while the last is written.
+			must(chromedp.Do(entry, WaitFor(fmt.Sprintf(`document.getElementById("collected").textContent === "%d"`, i+1))))
+		}
+	}
+	// Undo the last ballot (the one with every name struck), typed at once:
+	// the page sends requests in order, so the undo follows the entry.
+	must(chromedp.Do(entry, chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		WaitFor(`document.getElementById("collected").textContent === "7"`),
+		WaitFor(`document.querySelector('#entries li[data-seq="8"]').classList.contains("voided")`)))
+
+	// Valid, as the names left standing: 123, 123, 124, 123, 134, 23;
+	// "1234" keeps too many. c1 5, c2 5, c3 5, c4 2 of 6 valid; D = 10, so
+	// 6 votes elect.
+	projected := func() string {
+		v, err := Eval[[]int](projector, `Array.from(document.querySelectorAll("#standings td.votes")).map(td => Number(td.textContent))`)
+		must(err)
+		return fmt.Sprint(v)
+	}
+	must(chromedp.Do(projector, WaitFor(`document.getElementById("collected").textContent === "7"`)))
+	if got := projected(); got != "[5 5 5 2]" {
+		t.Fatalf("projector votes %v, want [5 5 5 2]", got)
+	}
+	counts, err := Eval[[]string](projector, `[document.getElementById("valid").textContent, document.getElementById("invalid").textContent]`)
+	must(err)
+	if fmt.Sprint(counts) != "[6 1]" {
+		t.Errorf("projector: valid and invalid %v, want [6 1]", counts)
+	}
+
+	// Restart the station on the same address and journal; reload both.
+	headBefore, err := Eval[string](entry, `document.getElementById("head").textContent`)
+	must(err)
+	stop()
+	_, stop = startStation(t, bin, addr, path)
+	must(chromedp.Do(entry, chromedp.Reload(), WaitFor(`document.getElementById("collected").textContent === "7"`)))
+	headAfter, err := Eval[string](entry, `document.getElementById("head").textContent`)
+	must(err)
+	if headAfter != headBefore {
+		t.Errorf("the head changed across the restart: %q → %q", headBefore, headAfter)
+	}
+	must(chromedp.Do(projector, chromedp.Reload(), WaitFor(`document.getElementById("collected").textContent === "7"`)))
+	if got := projected(); got != "[5 5 5 2]" {
+		t.Fatalf("after the restart, projector votes %v, want [5 5 5 2]", got)
+	}
+	// Entry goes on: one more ballot striking c4 reaches the projector live.
+	must(chromedp.Do(entry, chromedp.KeyEvent("4 "+kb.Enter)))
+	must(chromedp.Do(projector, WaitFor(`document.getElementById("collected").textContent === "8"`)))
+	if got := projected(); got != "[6 6 6 2]" {
+		t.Errorf("after one more ballot, projector votes %v", got)
+	}
+	status, err := Eval[string](projector, `document.querySelector('#standings tr[data-no="2"]').className`)
+	must(err)
+	if status != "elected" {
+		t.Errorf("c2 with 6 of D = 10 is %q, want elected", status)
+	}
+}
