@@ -184,10 +184,12 @@ func checkRosterSums(at Path, official, present, excluded, excludedAbsent int, e
 		errs.Addf(at.Child("present"), ErrConflict, fmt.Sprint(present),
 			"có mặt %d nhiều hơn số triệu tập %d", "%d present is more than the %d convened", present, official)
 	}
+	// With more present than convened, the absent are not a number: that
+	// problem is reported alone.
 	if excluded > official {
 		errs.Addf(at, ErrConflict, fmt.Sprint(excluded),
 			"số không tính %d nhiều hơn số triệu tập %d", "%d excluded is more than the %d convened", excluded, official)
-	} else if excludedAbsent > official-present {
+	} else if present <= official && excludedAbsent > official-present {
 		errs.Addf(at, ErrConflict, fmt.Sprint(excludedAbsent),
 			"%d người vắng mặt được trừ nhưng chỉ có %d người vắng", "%d are excluded for absence but only %d are absent",
 			excludedAbsent, official-present)
