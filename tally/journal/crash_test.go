@@ -151,7 +151,8 @@ func TestCrash(t *testing.T) {
 		}
 		data, _ := os.ReadFile(path)
 		pin, _ := os.ReadFile(path + ".head")
-		head, err := journal.ParseHead(strings.TrimPrefix(strings.TrimSpace(string(pin)), "kiemphieu.journal.head/1 "))
+		pinned, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(string(pin)), "kiemphieu.journal.head/2 "), " next ")
+		head, err := journal.ParseHead(pinned)
 		if err != nil {
 			t.Fatal(err)
 		}
