@@ -13,14 +13,14 @@ import (
 
 // startStation runs the program on addr with the journal at path, as main
 // does, and returns its address and a function that stops it.
-func startStation(t *testing.T, addr, path string) (string, func()) {
+func startStation(t *testing.T, addr, path string, extra ...string) (string, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	go func() {
 		var out bytes.Buffer
-		done <- run(ctx, &out, []string{"-addr", addr, "-journal", path}, ready)
+		done <- run(ctx, &out, append([]string{"-addr", addr, "-journal", path}, extra...), ready)
 	}()
 	select {
 	case a := <-ready:
@@ -44,7 +44,7 @@ func startStation(t *testing.T, addr, path string) (string, func()) {
 func TestBrowser(t *testing.T) {
 	browser := chromium.ForTest(t)
 	path := filepath.Join(t.TempDir(), "station.journal")
-	addr, stop := startStation(t, "127.0.0.1:0", path)
+	addr, stop := startStation(t, "127.0.0.1:0", path, "-new")
 	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
 	defer cancel()
 
@@ -83,6 +83,9 @@ func TestBrowser(t *testing.T) {
 	// Undo the last ballot (the one with every name struck), typed at once:
 	// the page sends requests in order, so the undo follows the entry.
 	must(entry.Press(ctx, "Control+z"))
+	// The undo asks to be confirmed.
+	must(entry.WaitFor(ctx, `!document.getElementById("confirm").hidden`))
+	must(entry.Press(ctx, "y"))
 	must(entry.WaitFor(ctx, `document.getElementById("collected").textContent === "7"`))
 	must(entry.WaitFor(ctx, `document.querySelector('#entries li[data-seq="8"]').classList.contains("voided")`))
 
