@@ -3,8 +3,8 @@ package ballot_test
 import (
 	"bytes"
 	"errors"
-	"os"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
