@@ -99,6 +99,7 @@
       });
       body.append(tr);
     });
+    $("differences").hidden = !(c.differences || []).length;
     $("accept").disabled = !c.agree || c.accepted;
   }
   async function post(path, body) {
