@@ -116,6 +116,10 @@ func moreErrors(n int) Text {
 // Addf appends a problem whose explanation is formatted from the same
 // arguments in both languages.
 func (l *ErrorList) Addf(path Path, code ErrorCode, value string, vi, en string, args ...any) {
+	if len(*l) >= MaxErrors && code != ErrTooMany {
+		l.Add(path, code, value, Text{}) // only counted: not worth formatting
+		return
+	}
 	l.Add(path, code, value, Text{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)})
 }
 
