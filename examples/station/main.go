@@ -117,6 +117,11 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	st := s.w.State()
 	fmt.Fprintf(out, "%s — %s, %s %d\n", st.Round.Congress, st.Round.Office.NameAt(st.Round.Level, lang), s.t("lần bầu", "round"), st.Round.Number)
 	fmt.Fprintf(out, "journal %s: %d entries, head %s\n", *path, st.Counter.Len(), s.w.Head())
+	if s.torn > 0 {
+		fmt.Fprintln(out, s.t(
+			fmt.Sprintf("đã bỏ %d byte cuối của một bản ghi dở dang (máy dừng đột ngột hoặc mất điện khi đang ghi); mọi phiếu đã xác nhận vẫn còn", s.torn),
+			fmt.Sprintf("dropped the last %d bytes, an incomplete record (a crash or a power cut while writing); every acknowledged ballot is kept", s.torn)))
+	}
 	if s.second != nil {
 		fmt.Fprintf(out, "second entry http://%s/2 (journal %s: %d entries)\n", ln.Addr(), *second, s.second.State().Counter.Len())
 	}

@@ -186,3 +186,27 @@ func TestDoubleEntry(t *testing.T) {
 		t.Errorf("an entry after the acceptance: %d", code)
 	}
 }
+
+// TestZeroTailReported: zeros a power cut left after the last record are
+// dropped when the station resumes, reported, and the ballots kept.
+func TestZeroTailReported(t *testing.T) {
+	rd := sampleRd(t)
+	path := filepath.Join(t.TempDir(), "j")
+	s, err := openStation(path, "", rd, ballot.Vietnamese, "127.0.0.1:0", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client{t, s.handler(), s.token}.do("POST", "/api/enter", `{"marks":"...x"}`, nil)
+	s.Close()
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.Write(make([]byte, 4096))
+	f.Close()
+	s, err = openStation(path, "", rd, ballot.Vietnamese, "127.0.0.1:0", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st := (client{t, s.handler(), s.token}).state(); s.torn != 4096 || st.Collected != 1 {
+		t.Errorf("torn %d, %d collected", s.torn, st.Collected)
+	}
+}

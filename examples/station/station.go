@@ -41,31 +41,39 @@ type station struct {
 	hosts   map[string]bool // the host names requests may be addressed to
 	waiters map[chan struct{}]bool
 	closed  bool
+	// torn is the bytes of an incomplete record (or zeros) a crash or a
+	// power cut left at the end of a journal, dropped when it was resumed.
+	torn int64
 }
 
 // openJournal creates the journal at path for round rd when create is set
 // (a new round: it never replaces a journal), and otherwise resumes it.
-func openJournal(path string, rd journal.Round, create bool) (*journal.Writer, error) {
+func openJournal(path string, rd journal.Round, create bool) (*journal.Writer, int64, error) {
 	if create {
-		return journal.Create(path, rd)
+		w, err := journal.Create(path, rd)
+		return w, 0, err
 	}
-	w, _, err := journal.Resume(path)
+	w, rep, err := journal.Resume(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("no journal at %s: to start a new round, give -new", path)
+		return nil, 0, fmt.Errorf("no journal at %s: to start a new round, give -new", path)
 	}
-	return w, err
+	if err != nil {
+		return nil, 0, err
+	}
+	return w, rep.Torn, nil
 }
 
 // openStation opens the journal at path, and the second entry's at second
 // unless it is "", creating them for round rd when create is set.
 func openStation(path, second string, rd journal.Round, lang ballot.Lang, listen string, create bool) (*station, error) {
-	w, err := openJournal(path, rd, create)
+	w, torn, err := openJournal(path, rd, create)
 	if err != nil {
 		return nil, err
 	}
 	var w2 *journal.Writer
 	if second != "" {
-		if w2, err = openJournal(second, rd, create); err != nil {
+		var torn2 int64
+		if w2, torn2, err = openJournal(second, rd, create); err != nil {
 			w.Close()
 			return nil, err
 		}
@@ -74,13 +82,14 @@ func openStation(path, second string, rd journal.Round, lang ballot.Lang, listen
 			w2.Close()
 			return nil, fmt.Errorf("%s and %s are not entries of the same round and box: %w", path, second, err)
 		}
+		torn += torn2
 	}
 	tok := make([]byte, 16)
 	if _, err := rand.Read(tok); err != nil {
 		w.Close()
 		return nil, err
 	}
-	s := &station{w: w, second: w2, lang: lang, token: hex.EncodeToString(tok), waiters: make(map[chan struct{}]bool),
+	s := &station{w: w, second: w2, torn: torn, lang: lang, token: hex.EncodeToString(tok), waiters: make(map[chan struct{}]bool),
 		hosts: map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}}
 	if host, _, err := net.SplitHostPort(listen); err == nil && host != "" {
 		s.hosts[host] = true
