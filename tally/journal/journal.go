@@ -633,6 +633,11 @@ func (w *Writer) Append(e Event) (Head, error) {
 	if _, err := decodeEvent(payload); err != nil {
 		return Head{}, fmt.Errorf("journal: %w", err)
 	}
+	if err := w.stillThere(); err != nil {
+		// Records written to a removed file would vanish on restart.
+		w.broken = err
+		return Head{}, &WriteError{Outcome: NotRecorded, Head: w.state.Head, Err: err}
+	}
 	old := w.state.Head
 	rec := encodeRecord(payload, old.Hash)
 	next := Head{Records: old.Records + 1, Hash: sha256.Sum256(rec)}
@@ -677,7 +682,17 @@ func (w *Writer) fail(err error, old, next Head, unsynced bool) error {
 	}
 	we := &WriteError{Outcome: Unknown, Err: err}
 	if rerr != nil {
-		w.state = &Replay{Round: w.state.Round, Head: old} // not trusted: the Writer is stopped
+		// The file cannot be read back: hold the state before this event,
+		// which is all the file can hold, and say the outcome is unknown.
+		before := &Replay{}
+		for _, ev := range w.state.Events[:len(w.state.Events)-1] {
+			before.apply(ev) // applied once already
+		}
+		before.Head, before.End, before.starts = old, w.state.End, w.state.starts
+		if w.state.Head == next { // the record was synced; only the pin failed
+			before.End, before.starts = w.state.starts[len(w.state.starts)-1], w.state.starts[:len(w.state.starts)-1]
+		}
+		w.state, we.Head = before, old
 		we.Err = fmt.Errorf("%w; reading the journal back: %v", err, rerr)
 		return we
 	}
@@ -689,6 +704,20 @@ func (w *Writer) fail(err error, old, next Head, unsynced bool) error {
 		we.Outcome = Recorded
 	}
 	return we
+}
+
+// stillThere checks that the journal's path still names the file the Writer
+// holds: not removed, renamed or replaced while it was open.
+func (w *Writer) stillThere() error {
+	held, err := w.f.Stat()
+	if err != nil {
+		return err
+	}
+	named, err := os.Stat(w.path)
+	if err != nil || !os.SameFile(held, named) {
+		return fmt.Errorf("journal: %s was removed or replaced while this writer held it", w.path)
+	}
+	return nil
 }
 
 // reread reads the journal back from the file, without a pin.

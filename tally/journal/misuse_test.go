@@ -312,3 +312,37 @@ func readAll(t *testing.T, path string) *journal.Replay {
 	}
 	return rep
 }
+
+// TestRemovedWhileOpen: a journal removed or replaced under a running
+// writer would swallow every later ballot into a file nobody reads; the
+// next append is refused as not recorded, and the writer stops.
+func TestRemovedWhileOpen(t *testing.T) {
+	for _, tt := range []struct {
+		reason string
+		do     func(path string)
+	}{
+		{"removed", func(path string) { os.Remove(path) }},
+		{"replaced by a copy", func(path string) {
+			data, _ := os.ReadFile(path)
+			os.WriteFile(path+".copy", data, 0o644)
+			os.Rename(path+".copy", path)
+		}},
+	} {
+		path := filepath.Join(t.TempDir(), "j")
+		w, err := journal.Create(path, testRound())
+		if err != nil {
+			t.Fatal(err)
+		}
+		mustAppend(t, w, journal.Enter(1, b("xx...")))
+		tt.do(path)
+		_, err = w.Append(journal.Enter(2, b(".xx..")))
+		var we *journal.WriteError
+		if !errors.As(err, &we) || we.Outcome != journal.NotRecorded || w.State().Counter.Len() != 1 {
+			t.Errorf("%s: %v, %d entries", tt.reason, err, w.State().Counter.Len())
+		}
+		if _, err := w.Append(journal.Enter(2, b(".xx.."))); !errors.Is(err, journal.ErrStopped) {
+			t.Errorf("%s: the next append: %v", tt.reason, err)
+		}
+		w.Close()
+	}
+}
