@@ -401,7 +401,7 @@ type Writer struct {
 	broken error
 }
 
-// ErrPinWithoutJournal is the damage of a head pin whose journal is gone.
+// errPinWithoutJournal is the damage of a head pin whose journal is gone.
 var errPinWithoutJournal = ballot.Text{
 	VI: "tệp nhật ký không còn nhưng tệp xác nhận %s vẫn còn: nhật ký đã bị xóa hoặc đổi chỗ; tìm lại nhật ký, không mở vòng bầu mới",
 	EN: "the journal is missing but its head pin %s exists: the journal was deleted or moved; find it, do not start a new round",
