@@ -248,11 +248,13 @@ func TestStationDoubleEntry(t *testing.T) {
 	// The board re-reads paper 2: it strikes name 3. The second operator
 	// undoes their entry 2, confirms, and re-enters the paper in its place.
 	must(chromedp.Do(second, chromedp.Click(`#entries li[data-seq="2"] button.undo`),
-		WaitFor(`!document.getElementById("confirm").hidden`),
-		chromedp.KeyEvent("y"),
+		WaitFor(`!document.getElementById("confirm").hidden`)))
+	shot(t, second, "double-entry-confirm.png")
+	must(chromedp.Do(second, chromedp.KeyEvent("y"),
 		WaitFor(`document.querySelector('#entries li[data-seq="2"]').classList.contains("voided")`),
-		WaitFor(`!document.getElementById("replacing").hidden`),
-		chromedp.KeyEvent("3 "+kb.Enter),
+		WaitFor(`!document.getElementById("replacing").hidden`)))
+	shot(t, second, "double-entry-undone.png")
+	must(chromedp.Do(second, chromedp.KeyEvent("3 "+kb.Enter),
 		WaitFor(`document.querySelector('#entries li[data-seq="4"]') !== null`)))
 	must(chromedp.Do(first, WaitFor(`document.querySelectorAll("#differences tbody tr").length === 0`),
 		WaitFor(`!document.getElementById("accept").disabled`),
