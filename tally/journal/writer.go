@@ -352,9 +352,13 @@ func (w *Writer) stillThere() error {
 	return nil
 }
 
+// openJournal opens a journal to read it back; a test replaces it to make
+// reading back fail.
+var openJournal = os.Open
+
 // reread reads the journal back from the file, without a pin.
 func (w *Writer) reread() (*Replay, error) {
-	f, err := os.Open(w.path)
+	f, err := openJournal(w.path)
 	if err != nil {
 		return nil, err
 	}
