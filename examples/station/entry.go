@@ -24,6 +24,12 @@ const (
 	maxRowsMark = 1000    // characters of marks (the journal checks the exact length)
 )
 
+// maxEntries caps the entries of a round, undone ones included: twice the
+// ballots issued and a hundred more leaves room for every paper to be
+// entered, undone and entered again, and keeps a runaway client from
+// growing the journal and every reply without end.
+func maxEntries(rd journal.Round) int { return 2*rd.Issued + 100 }
+
 // errorReply is what the station answers to a request it refuses: the
 // message in the operator's language, and a stable code for programs.
 type errorReply struct {

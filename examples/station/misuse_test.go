@@ -210,3 +210,25 @@ func TestZeroTailReported(t *testing.T) {
 		t.Errorf("torn %d, %d collected", s.torn, st.Collected)
 	}
 }
+
+// TestEntryCap: a round takes at most twice its issued ballots and a
+// hundred more entries, undone ones included.
+func TestEntryCap(t *testing.T) {
+	s, _ := sampleRound(t)
+	defer s.Close()
+	c := client{t, s.handler(), s.token}
+	limit := maxEntries(s.w.State().Round)
+	for i := range limit {
+		if code, out := c.do("POST", "/api/enter", `{"marks":"...x"}`, nil); code != 200 {
+			t.Fatalf("entry %d of %d: %d %s", i+1, limit, code, out)
+		}
+	}
+	code, out := c.do("POST", "/api/enter", `{"marks":"...x"}`, nil)
+	var reply errorReply
+	if code != 422 || json.Unmarshal([]byte(out), &reply) != nil || reply.Code != "too-many-entries" {
+		t.Errorf("entry %d: %d %s", limit+1, code, out)
+	}
+	if st := c.state(); len(st.Entries) != limit {
+		t.Errorf("%d entries, want %d", len(st.Entries), limit)
+	}
+}

@@ -385,6 +385,12 @@ func (s *station) apply(w http.ResponseWriter, r *http.Request, event func(*jour
 		return
 	}
 	e := event(jw.State())
+	if limit := maxEntries(jw.State().Round); e.Type == journal.TypeEnter && e.Seq > limit {
+		s.refuse(w, http.StatusUnprocessableEntity, "too-many-entries",
+			fmt.Sprintf("đã nhập %d lần cho %d phiếu phát ra: kiểm tra lại hòm phiếu", limit, jw.State().Round.Issued),
+			fmt.Sprintf("%d entries already for %d ballots issued: check the ballot box", limit, jw.State().Round.Issued))
+		return
+	}
 	if _, err := jw.Append(e); err != nil {
 		var we *journal.WriteError
 		if errors.As(err, &we) {
