@@ -175,8 +175,16 @@ func TestDoubleEntry(t *testing.T) {
 	if st := c.state(); !st.Compare.Agree {
 		t.Fatalf("after the correction: %+v", st.Compare)
 	}
+	if code, _ := c.do("GET", "/minutes", "", nil); code != 409 {
+		t.Errorf("minutes before the acceptance: %d", code)
+	}
 	if code, out := c.do("POST", "/api/close", `{}`, nil); code != 200 {
 		t.Fatalf("accept: %d %s", code, out)
+	}
+	code, minutes := c.do("GET", "/minutes", "", nil)
+	if code != 200 || !strings.Contains(minutes, s.w.Head().Grouped()) || !strings.Contains(minutes, s.second.Head().Grouped()) {
+		t.Errorf("minutes after the acceptance: %d, both heads printed: %v %v", code,
+			strings.Contains(minutes, s.w.Head().Grouped()), strings.Contains(minutes, s.second.Head().Grouped()))
 	}
 	st = c.state()
 	if !st.Closed || !st.Compare.Accepted || !s.second.State().Closed {

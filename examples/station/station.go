@@ -563,13 +563,27 @@ func (s *station) events(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// minutes prints the round's minutes, sealed with the journal's head.
+// minutes prints the round's minutes, sealed with the journal's head (both
+// heads under double entry, and only once the result is accepted).
 func (s *station) minutes(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	rep := s.w.State()
 	rd := rep.Round
 	_, rr := s.current()
 	head := s.w.Head()
+	var second *journal.Head
+	if s.second != nil {
+		if !rep.Closed || !s.second.State().Closed {
+			s.mu.Unlock()
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(http.StatusConflict)
+			fmt.Fprintln(w, s.t("Chưa có biên bản: kết quả chỉ được in sau khi hai lần nhập khớp nhau và đã được chấp nhận.",
+				"No minutes yet: the result prints only once the two entries agree and it is accepted."))
+			return
+		}
+		h := s.second.Head()
+		second = &h
+	}
 	s.mu.Unlock()
 	res := tally.Result{Congress: rd.Congress, Level: rd.Level, Base: rd.Base, Contests: []tally.ContestResult{{
 		ID: rd.Contest, Office: rd.Office, Seats: rd.Seats, CountingBoard: rd.Board,
@@ -580,6 +594,10 @@ func (s *station) minutes(w http.ResponseWriter, r *http.Request) {
 	}
 	opt := report.Options{Lang: s.lang, Seal: fmt.Sprintf("%s: %d %s, SHA-256 %s", s.t("Nhật ký điện tử của máy kiểm phiếu", "The kiosk's electronic journal"),
 		head.Records, s.t("bản ghi", "records"), head.Grouped())}
+	if second != nil {
+		opt.Seal += fmt.Sprintf("; %s: %d %s, SHA-256 %s", s.t("lần nhập thứ hai", "the second entry"),
+			second.Records, s.t("bản ghi", "records"), second.Grouped())
+	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if err := report.MinutesHTML(w, res, 0, 0, opt); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
