@@ -180,6 +180,9 @@ func writeMinutesText(w *bufio.Writer, m minutes) {
 	w.WriteString("\n")
 
 	para(w, "", m.Basis)
+	if m.Cite != "" {
+		para(w, "", m.Cite)
+	}
 	fmt.Fprintf(w, "%s %s %s %s  %s\n", padLeft(m.Heads[0], colNo), padRight(m.Heads[1], colName),
 		padLeft(m.Heads[2], colVotes), padLeft(m.Heads[3], colShare), m.Heads[4])
 	fmt.Fprintln(w, strings.Repeat("-", Width))
