@@ -222,6 +222,9 @@ type Round struct {
 type Box struct {
 	Name    string
 	Ballots []Ballot
+	// Counted, when set, is the count of the box's ballots, which are then
+	// not kept (ParseCongressCounted, Congress.CountBoxes); Ballots is empty.
+	Counted *Counted
 }
 
 // Totals are the figures of a round as the counting board wrote them down.

@@ -106,4 +106,9 @@
 //
 // (The comments are for this description only: JSON has none.) A complete
 // document is in testdata/chibo.json and in [ExampleParseCongress].
+//
+// To count a large document, [ParseCongressCounted] reads it with the same
+// errors but keeps, instead of the ballots of each box (hòm phiếu), their
+// count ([Box.Counted]), taken as they are read with no allocation per
+// ballot; package tally counts such a box as it would its ballots.
 package ballot

@@ -3,6 +3,7 @@ package ballot_test
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 )
@@ -150,6 +151,32 @@ func ExampleParseMonth() {
 	// Output:
 	// 12/1971 640 months
 	// month 13 does not exist (1–12)
+}
+
+// A congress document read with its ballots counted as they are read: each
+// box keeps its count, not its ballots.
+func ExampleParseCongressCounted() {
+	data, err := os.ReadFile("testdata/chibo.json")
+	if err != nil {
+		panic(err)
+	}
+	c, err := ballot.ParseCongressCounted(data)
+	if err != nil {
+		panic(err)
+	}
+	box := c.Contests[0].Rounds[0].Boxes[0]
+	fmt.Println(box.Name, len(box.Ballots), box.Counted.Collected())
+	for _, rc := range box.Counted.Reasons {
+		fmt.Println(rc.Reason, rc.Count)
+	}
+	fmt.Println(c.Contests[0].Candidates, box.Counted.Votes)
+	// Output:
+	// Hòm phiếu số 1 0 10
+	// too-many-standing 1
+	// all-struck 1
+	// signed 1
+	// valid-standing 7
+	// [c1 c2 c3 c4] [6 6 6 2]
 }
 
 // A congress's opening day decides the regime in force; a date may be known

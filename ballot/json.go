@@ -69,13 +69,23 @@ type roundJSON struct {
 	Seats      int           `json:"seats,omitempty"`
 	Candidates []CandidateID `json:"candidates,omitempty"`
 	Issued     *int          `json:"issued"`
-	Boxes      []boxJSON     `json:"boxes,omitempty"`
+	Boxes      boxesJSON     `json:"boxes,omitempty"`
 	Totals     *totalsJSON   `json:"totals,omitempty"`
 }
+
+// boxesJSON is the boxes of a round. ParseCongress decodes them; the
+// counting decoder (ParseCongressCounted) keeps them raw, one element
+// holding the whole value in raw, and reads them once the round's paper
+// and the congress's policy are known.
+type boxesJSON []boxJSON
+
+// KeepRaw implements strictjson.RawKeeper.
+func (b *boxesJSON) KeepRaw(raw []byte) { *b = boxesJSON{{raw: raw}} }
 
 type boxJSON struct {
 	Name    string       `json:"name"`
 	Ballots []ballotJSON `json:"ballots"`
+	raw     []byte       // the undecoded boxes, for the counting decoder
 }
 
 type ballotJSON struct {
@@ -184,11 +194,26 @@ func (c *Congress) UnmarshalJSON(data []byte) error {
 
 // MarshalJSON encodes c as a congress document. It refuses, with the
 // ErrorList of Validate, a congress that is not well formed, so that
-// everything it writes can be read back. Decoding its output gives a value
+// everything it writes can be read back, and a congress with a box counted
+// without its ballots (Box.Counted), which it cannot write. Decoding its output gives a value
 // equal to c (with every empty list nil).
 func (c Congress) MarshalJSON() ([]byte, error) {
 	if err := c.Validate(); err != nil {
 		return nil, err
+	}
+	var errs ErrorList
+	for i, ct := range c.Contests {
+		for k, r := range ct.Rounds {
+			for b, box := range r.Boxes {
+				if box.Counted != nil {
+					errs.Addf(Path("contests").Index(i).Child("rounds").Index(k).Child("boxes").Index(b).Child("counted"), ErrConflict, "",
+						"hòm phiếu đã đếm không còn phiếu để ghi", "a counted box has no ballots to write")
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
 	}
 	return json.Marshal(c.document())
 }

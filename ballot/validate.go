@@ -344,6 +344,9 @@ func (r Round) validate(at Path, ownPaper bool, known map[CandidateID]int, errs 
 		if form == FormNone {
 			continue // the paper's own errors say why
 		}
+		if box.Counted != nil {
+			box.Counted.check(at, box, r.Paper, errs)
+		}
 		for j, b := range box.Ballots {
 			r.Paper.checkBallot(at.Child("ballots").Index(j), b, errs)
 		}

@@ -262,6 +262,11 @@ func countRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballo
 		for i, box := range r.Boxes {
 			bc := BoxCount{Name: box.Name, Collected: len(box.Ballots)}
 			boxReasons := make([]int, len(reasons))
+			if box.Counted != nil {
+				if err := addCounted(at.Child("boxes").Index(i), box, r.Paper, pol, &bc, boxReasons, votes); err != nil {
+					return RoundResult{}, err
+				}
+			}
 			for j, b := range box.Ballots {
 				c, err := r.Classify(b, pol)
 				if err != nil {
@@ -333,6 +338,39 @@ func checkTotals(at ballot.Path, r ballot.Round) error {
 		check(at.Child("invalid_reasons").Key(rc.Reason.String()), rc.Count)
 	}
 	return errs.Err()
+}
+
+// addCounted adds the count of a box counted as it was read
+// (ballot.Box.Counted) to its box count, its reasons and the votes, as
+// classifying its ballots one by one would. The error is for a count taken
+// under another policy than pol, or one that is not the count of a box on
+// paper p (Congress.Validate's checks).
+func addCounted(at ballot.Path, box ballot.Box, p ballot.Paper, pol ballot.Policy, bc *BoxCount, reasons, votes []int) error {
+	c := box.Counted
+	if c.Policy != pol {
+		var errs ballot.ErrorList
+		errs.Addf(at.Child("counted").Child("policy"), ballot.ErrConflict, "",
+			"hòm phiếu đã được đếm theo một quy định khác về phiếu hợp lệ; hãy đọc lại tài liệu",
+			"the box was counted under another ballot policy; read the document again")
+		return errs
+	}
+	if err := p.CheckCounted(box); err != nil {
+		return prefix(at, err)
+	}
+	for _, rc := range c.Reasons {
+		bc.Collected += rc.Count
+		if rc.Reason.Valid() {
+			bc.Valid += rc.Count
+			continue
+		}
+		bc.Invalid += rc.Count
+		reasons[rc.Reason] += rc.Count
+	}
+	bc.Review, bc.ReviewInvalid = c.Review, c.ReviewInvalid
+	for k, v := range c.Votes {
+		votes[k] += v
+	}
+	return nil
 }
 
 func reasonCounts(n []int) []ballot.ReasonCount {

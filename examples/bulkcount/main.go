@@ -8,7 +8,7 @@
 // Usage:
 //
 //	go run ./examples/bulkcount [-d N] [-issued N] [-accept-signed] [-partly-struck] [-lang vi|en] FILE
-//	go run ./examples/bulkcount -generate N [-candidates 60] [-seats S] [-seed 1] > FILE
+//	go run ./examples/bulkcount -generate N [-candidates 60] [-seats S] [-seed 1] [-format congress] > FILE
 //
 // FILE "-" is standard input. -d is the threshold base D, a count of people
 // (QĐ 190-QĐ/TW Điều 30): a candidate is elected only with more than half
@@ -23,7 +23,9 @@
 // paper of -seats seats among -candidates names c1, c2, …, the same for the
 // same seed: most voters strike the surplus or a few more, some names far
 // more often than others; a few ballots leave too many names, strike every
-// name, or carry a flag.
+// name, or carry a flag. With -format congress it writes the same ballots as
+// a congress document (kiemphieu.congress/1) of one contest and one round,
+// in boxes of 5,000, for `go run ./examples/congress -data FILE`.
 package main
 
 import (
@@ -64,11 +66,12 @@ func run(stdout, stderr io.Writer, args []string) error {
 	candidates := fs.Int("candidates", 60, "with -generate: names on the list")
 	seats := fs.Int("seats", 0, "with -generate: seats (default: the list less a tenth, rounded down, at least one less)")
 	seed := fs.Uint64("seed", 1, "with -generate: the seed")
+	format := fs.String("format", "ballots", "with -generate: ballots (a ballot file) or congress (a congress document)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *generate > 0 {
-		return generateFile(stdout, *generate, *candidates, *seats, *seed, lang)
+		return generateFile(stdout, *generate, *candidates, *seats, *seed, *format, lang)
 	}
 	if *d < -1 || *issued < -1 {
 		return fmt.Errorf("-d and -issued must not be negative")
@@ -123,8 +126,9 @@ func run(stdout, stderr io.Writer, args []string) error {
 	return nil
 }
 
-// generateFile writes n generated ballots.
-func generateFile(w io.Writer, n, candidates, seats int, seed uint64, lang ballot.Lang) error {
+// generateFile writes n generated ballots, as a ballot file or as a
+// congress document.
+func generateFile(w io.Writer, n, candidates, seats int, seed uint64, format string, lang ballot.Lang) error {
 	if candidates < 2 || candidates > ballot.MaxCandidates {
 		return fmt.Errorf("-candidates must be from 2 to %d", ballot.MaxCandidates)
 	}
@@ -132,6 +136,19 @@ func generateFile(w io.Writer, n, candidates, seats int, seed uint64, lang ballo
 		seats = min(candidates-candidates/10, candidates-1)
 	}
 	p := bulkgen.Paper(candidates, seats)
+	switch format {
+	case "ballots":
+	case "congress":
+		if err := p.Check(); err != nil {
+			return describe(err, lang)
+		}
+		if p.Form() != ballot.FormCrossOut {
+			return fmt.Errorf("-seats must be fewer than -candidates")
+		}
+		return bulkgen.WriteCongress(w, n, p, seed)
+	default:
+		return fmt.Errorf("-format must be ballots or congress, not %q", format)
+	}
 	bw, err := bulk.NewWriter(w, p)
 	if err != nil {
 		return describe(err, lang)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/tally"
 	"github.com/kiemphieu/kiemphieu/tally/bulk"
 )
 
@@ -113,6 +114,43 @@ func TestGenerate(t *testing.T) {
 	}
 }
 
+// TestGenerateCongress checks that -format congress writes the same ballots
+// as a congress document: counted by ballot.ParseCongressCounted and
+// tally.Count, it gives the totals and votes the ballot file gives.
+func TestGenerateCongress(t *testing.T) {
+	args := []string{"-generate", "12001", "-candidates", "31", "-seats", "25", "-seed", "7"}
+	var file, doc bytes.Buffer
+	if err := run(&file, nil, args); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(&doc, nil, append(args, "-format", "congress")); err != nil {
+		t.Fatal(err)
+	}
+	_, want, err := bulk.Read(&file, ballot.Policy{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ballot.ParseCongressCounted(doc.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := tally.Count(c, tally.Options{CheckLists: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Contests[0].Rounds[0]
+	got := bulk.Count{Collected: r.Collected, Valid: r.Valid, Invalid: r.Invalid, InvalidReasons: r.InvalidReasons, Review: r.Review}
+	for _, s := range r.Standings {
+		got.Votes = append(got.Votes, s.Votes)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the congress document counts otherwise than the ballot file (-file +document):\n%s", diff)
+	}
+	if len(r.Boxes) != 3 || r.Boxes[2].Collected != 2001 {
+		t.Errorf("want boxes of 5,000, 5,000 and 2,001 ballots, got %+v", r.Boxes)
+	}
+}
+
 func TestBadArgs(t *testing.T) {
 	for _, tt := range []struct {
 		name   string
@@ -127,6 +165,8 @@ func TestBadArgs(t *testing.T) {
 		{"generate-paper", "no cross-out paper with as many seats as names", []string{"-generate", "3", "-candidates", "5", "-seats", "5"}},
 		{"generate-list", "a list of no names", []string{"-generate", "3", "-candidates", "-5"}},
 		{"negative-d", "D is a count of people", []string{"-d", "-2", "testdata/small.txt"}},
+		{"generate-format", "only ballots and congress", []string{"-generate", "3", "-format", "csv"}},
+		{"generate-congress-paper", "a congress of a paper without surplus", []string{"-generate", "3", "-candidates", "5", "-seats", "5", "-format", "congress"}},
 		{"zero-d", "D = 0 would elect everyone with one vote", []string{"-d", "0", "testdata/small.txt"}},
 		{"d-below-ballots", "D counts at least everyone who cast a ballot", []string{"-d", "1", "testdata/small.txt"}},
 		{"huge-d", "D above the largest count", []string{"-d", "100000001", "testdata/small.txt"}},

@@ -69,7 +69,9 @@ func run(w io.Writer, args []string) error {
 			return err
 		}
 	}
-	c, err := ballot.ParseCongress(data)
+	// The ballots are counted as they are read, and not kept: a document
+	// of 200,000 ballots is counted in a few megabytes.
+	c, err := ballot.ParseCongressCounted(data)
 	if err != nil {
 		return describe(err, opt.Lang)
 	}

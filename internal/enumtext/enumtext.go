@@ -60,9 +60,16 @@ func (t Table[T]) Parse(s string) (T, error) {
 			}
 		}
 	}
-	return 0, &Error{
-		EN: fmt.Sprintf("unknown %s %q (one of: %s)", t.nounEN, s, t.accepted),
-		VI: fmt.Sprintf("%s %q không hợp lệ (các giá trị: %s)", t.nounVI, s, t.accepted),
+	return 0, t.parseError(s)
+}
+
+// parseError is the error of Parse. It formats a copy of s, so that s does
+// not escape: a caller's string(b) then need not be on the heap.
+func (t Table[T]) parseError(s string) error {
+	c := strings.Clone(s)
+	return &Error{
+		EN: fmt.Sprintf("unknown %s %q (one of: %s)", t.nounEN, c, t.accepted),
+		VI: fmt.Sprintf("%s %q không hợp lệ (các giá trị: %s)", t.nounVI, c, t.accepted),
 	}
 }
 

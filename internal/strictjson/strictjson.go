@@ -99,24 +99,64 @@ func notIdent(r rune) bool {
 // non-nil pointer. It returns every problem found, in document order, or nil.
 // After a syntax error nothing more can be read, so that error is the last.
 // Whatever the problems, v holds what could be decoded.
-func Decode(data []byte, v any) []Problem {
+func Decode(data []byte, v any) []Problem { return decode(data, v, false) }
+
+// A RawKeeper is a type whose values DecodeKeeping does not decode: it
+// finds the end of each value and hands its bytes, a subslice of the
+// document, to KeepRaw. Decode decodes such a type as any other.
+type RawKeeper interface {
+	KeepRaw(raw []byte)
+}
+
+var rawKeeper = reflect.TypeFor[RawKeeper]()
+
+// DecodeKeeping is Decode, except that a value whose type's pointer
+// implements RawKeeper (null included) is kept as raw bytes for the caller
+// to read later, when what it needs to read it is known, instead of being
+// decoded. Of an array or object kept raw only the end is found, matching
+// brackets outside strings: the caller must accept nothing but well-formed
+// JSON in it. A problem inside such a value is a syntax error or nothing.
+func DecodeKeeping(data []byte, v any) []Problem { return decode(data, v, true) }
+
+func decode(data []byte, v any, keep bool) []Problem {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		panic("strictjson: Decode needs a non-nil pointer") // a programming error, not a data error
 	}
-	d := &decoder{data: data}
+	d := &decoder{data: data, keep: keep}
 	if i := invalidUTF8(data); i >= 0 {
 		d.pos = i
 		d.syntax("invalid UTF-8", "mã UTF-8 không hợp lệ")
 		return d.problems
 	}
-	if err := d.value(rv.Elem()); err == nil {
+	if err := d.value(rv.Elem(), infoOf(rv.Elem().Type())); err == nil {
 		d.skipWS()
 		if d.pos < len(d.data) {
 			d.syntax("unexpected data after the document", "có dữ liệu thừa sau tài liệu")
 		}
 	}
 	return d.problems
+}
+
+// A segment is one step of a path: an object key, or an array index when
+// key is nil.
+type segment struct {
+	key   []byte
+	index int
+}
+
+// pathString returns the decoder's path in the notation of Child, Index and
+// Key.
+func (d *decoder) pathString() string {
+	var p []byte
+	for _, sg := range d.path {
+		if sg.key == nil {
+			p = appendIndex(p, sg.index)
+		} else {
+			p = appendKey(p, string(sg.key))
+		}
+	}
+	return string(p)
 }
 
 // errStop ends decoding after a syntax error or too many problems.
@@ -129,18 +169,75 @@ type decoder struct {
 	data     []byte
 	pos      int
 	depth    int
-	path     []byte
+	path     []segment // the path of the value being read, built into a string only for a problem
 	problems []Problem
+	keep     bool // values of RawKeeper types are kept raw
+}
+
+// typeInfo is what the decoder needs to know of a type, with the typeInfo
+// of the types inside it, so that decoding a value looks nothing up.
+type typeInfo struct {
+	text   bool      // a pointer to it implements encoding.TextUnmarshaler
+	keeper bool      // a pointer to it implements RawKeeper
+	fields fields    // for a struct, each field with its typeInfo
+	elem   *typeInfo // for a pointer, a slice or a map
+}
+
+var infoCache sync.Map // reflect.Type → *typeInfo
+
+// infoOf returns the typeInfo of t, built once.
+func infoOf(t reflect.Type) *typeInfo {
+	if ti, ok := infoCache.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	building := make(map[reflect.Type]*typeInfo)
+	ti := buildInfo(t, building)
+	for t, ti := range building {
+		infoCache.Store(t, ti) // a tree built by another goroutine is as good
+	}
+	return ti
+}
+
+func buildInfo(t reflect.Type, building map[reflect.Type]*typeInfo) *typeInfo {
+	if ti, ok := building[t]; ok {
+		return ti
+	}
+	if ti, ok := infoCache.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	ti := &typeInfo{text: isText(t), keeper: reflect.PointerTo(t).Implements(rawKeeper)}
+	building[t] = ti // before the types inside, which may refer to t
+	switch t.Kind() {
+	case reflect.Struct:
+		f := fieldsOf(t)
+		ti.fields = fields{index: make(map[string]field, len(f.index)), known: f.known}
+		// Documents mostly give the fields in the order they are
+		// declared, as encoding/json writes them: decoding tries the
+		// field after the last one before the map.
+		names := slices.SortedFunc(maps.Keys(f.index), func(a, b string) int { return slices.Compare(f.index[a].index, f.index[b].index) })
+		for pos, name := range names {
+			fl := f.index[name]
+			fl.info = buildInfo(t.FieldByIndex(fl.index).Type, building)
+			fl.pos = pos
+			ti.fields.index[name] = fl
+		}
+		for _, name := range names {
+			ti.fields.decl = append(ti.fields.decl, declField{name: name, field: ti.fields.index[name]})
+		}
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		ti.elem = buildInfo(t.Elem(), building)
+	}
+	return ti
 }
 
 func (d *decoder) add(kind Kind, value, en, vi string) error {
 	if len(d.problems) >= MaxProblems {
-		d.problems = append(d.problems, Problem{Path: string(d.path), Kind: TooMany,
+		d.problems = append(d.problems, Problem{Path: d.pathString(), Kind: TooMany,
 			EN: fmt.Sprintf("more than %d problems; stopped reading", MaxProblems),
 			VI: fmt.Sprintf("quá %d lỗi; ngừng đọc", MaxProblems)})
 		return errStop
 	}
-	d.problems = append(d.problems, Problem{Path: string(d.path), Kind: kind, Value: shorten(value), EN: en, VI: vi})
+	d.problems = append(d.problems, Problem{Path: d.pathString(), Kind: kind, Value: shorten(value), EN: en, VI: vi})
 	return nil
 }
 
@@ -175,6 +272,9 @@ func lineCol(data []byte, off int) (line, col int) {
 }
 
 func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
@@ -223,11 +323,19 @@ func isText(t reflect.Type) bool {
 	return b
 }
 
-// value reads the next JSON value into v.
-func (d *decoder) value(v reflect.Value) error {
+// value reads the next JSON value into v, of the type ti describes.
+func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 	c := d.peek()
 	if c == 0 {
 		return d.syntaxChar("a value", "một giá trị")
+	}
+	if d.keep && ti.keeper && v.CanAddr() {
+		start := d.pos
+		if err := d.skipRaw(); err != nil {
+			return err
+		}
+		v.Addr().Interface().(RawKeeper).KeepRaw(d.data[start:d.pos])
+		return nil
 	}
 	if c == 'n' {
 		if err := d.literal("null"); err != nil {
@@ -244,16 +352,18 @@ func (d *decoder) value(v reflect.Value) error {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
 		v = v.Elem()
+		ti = ti.elem
 	}
-	if v.CanAddr() && isText(v.Type()) {
+	if v.CanAddr() && ti.text {
 		if c != '"' {
 			return d.mismatch(v.Type())
 		}
-		s, err := d.str()
+		b, err := d.strBytes()
 		if err != nil {
 			return err
 		}
-		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(s)); err != nil {
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
+			s := string(b)
 			en, vi := err.Error(), err.Error()
 			var b interface{ Vietnamese() string }
 			if errors.As(err, &b) {
@@ -267,13 +377,13 @@ func (d *decoder) value(v reflect.Value) error {
 	case '{':
 		switch {
 		case v.Kind() == reflect.Struct:
-			return d.object(v)
+			return d.object(v, ti)
 		case v.Kind() == reflect.Map && v.Type().Key().Kind() == reflect.String:
-			return d.mapObject(v)
+			return d.mapObject(v, ti)
 		}
 	case '[':
 		if v.Kind() == reflect.Slice {
-			return d.array(v)
+			return d.array(v, ti)
 		}
 	case '"':
 		if v.Kind() == reflect.String {
@@ -333,6 +443,109 @@ func (d *decoder) str() (string, error) {
 		}
 	}
 	return "", d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
+
+// skipRaw finds the end of the value that starts at the next byte, an
+// array, an object or a string, matching brackets outside strings, without
+// checking more of its syntax: a value DecodeKeeping keeps raw is read later,
+// by a reader that accepts nothing but the JSON it expects.
+func (d *decoder) skipRaw() error {
+	switch d.data[d.pos] {
+	case '[', '{':
+	default:
+		return d.skip() // a scalar: checked as any other
+	}
+	data, i, depth := d.data, d.pos, 0
+	for i < len(data) {
+		for i < len(data) && !rawSpecial[data[i]] {
+			i++
+		}
+		if i == len(data) {
+			break
+		}
+		switch data[i] {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				d.pos = i + 1
+				return nil
+			}
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		}
+		i++
+	}
+	d.pos = len(data)
+	return d.syntax("unexpected end of input", "tài liệu kết thúc đột ngột")
+}
+
+// strStop are the bytes that end the plain part of a string.
+var strStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// rawSpecial are the bytes skipRaw looks at.
+var rawSpecial = [256]bool{'[': true, ']': true, '{': true, '}': true, '"': true}
+
+// strBytes reads a string as str does, returning its bytes: a subslice of
+// the document when it has no escape, which the caller must not keep.
+func (d *decoder) strBytes() ([]byte, error) {
+	d.pos++ // the opening quote
+	start := d.pos
+	data, i := d.data, d.pos
+	for i < len(data) && !strStop[data[i]] {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		d.pos = i + 1
+		return data[start:i], nil
+	}
+	d.pos = i
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; {
+		case c == '"':
+			d.pos++
+			return d.data[start : d.pos-1], nil
+		case c == '\\':
+			s, err := d.strEscaped(start)
+			return []byte(s), err
+		case c < 0x20:
+			return nil, d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		default:
+			d.pos++
+		}
+	}
+	return nil, d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
+}
+
+// skipStr reads a string, checking it as str does, and keeps nothing.
+func (d *decoder) skipStr() error {
+	d.pos++ // the opening quote
+	for d.pos < len(d.data) {
+		switch c := d.data[d.pos]; {
+		case c == '"':
+			d.pos++
+			return nil
+		case c == '\\':
+			_, err := d.strEscaped(d.pos)
+			return err
+		case c < 0x20:
+			return d.syntax("a control character in a string", "ký tự điều khiển trong chuỗi")
+		default:
+			d.pos++
+		}
+	}
+	return d.syntax("unexpected end of input in a string", "tài liệu kết thúc giữa một chuỗi")
 }
 
 // strEscaped reads the rest of a string that has an escape, from start.
@@ -571,7 +784,7 @@ func (d *decoder) skip() error {
 				if d.peek() != '"' {
 					return d.syntaxChar("a field name", "tên trường")
 				}
-				if _, err := d.str(); err != nil {
+				if err := d.skipStr(); err != nil {
 					return err
 				}
 				if d.peek() != ':' {
@@ -594,8 +807,7 @@ func (d *decoder) skip() error {
 			}
 		}
 	case '"':
-		_, err := d.str()
-		return err
+		return d.skipStr()
 	case 't':
 		return d.literal("true")
 	case 'f':
@@ -619,7 +831,7 @@ func (d *decoder) enter() error {
 
 // members reads the members of an object, calling each for every key with
 // the path already extended; each must consume the value.
-func (d *decoder) members(each func(key string) error) error {
+func (d *decoder) members(each func(key []byte) error) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
@@ -633,7 +845,7 @@ func (d *decoder) members(each func(key string) error) error {
 		if d.peek() != '"' {
 			return d.syntaxChar("a field name", "tên trường")
 		}
-		key, err := d.str()
+		key, err := d.strBytes()
 		if err != nil {
 			return err
 		}
@@ -642,7 +854,7 @@ func (d *decoder) members(each func(key string) error) error {
 		}
 		d.pos++
 		n := len(d.path)
-		d.path = appendKey(d.path, key)
+		d.path = append(d.path, segment{key: key[:len(key):len(key)]})
 		err = each(key)
 		d.path = d.path[:n]
 		if err != nil {
@@ -661,36 +873,64 @@ func (d *decoder) members(each func(key string) error) error {
 	}
 }
 
-func (d *decoder) object(v reflect.Value) error {
-	fields := fieldsOf(v.Type())
-	var seen []string
-	return d.members(func(key string) error {
-		if slices.Contains(seen, key) {
-			if err := d.add(DuplicateKey, key, fmt.Sprintf("field %q is given twice", key),
+func (d *decoder) object(v reflect.Value, ti *typeInfo) error {
+	fields := &ti.fields
+	var seen uint64          // the fields given, by ordinal, below 64
+	var seenMore []int       // … and from 64
+	var seenUnknown []string // the unknown keys given
+	next := 0                // the position of the field expected next
+	return d.members(func(key []byte) error {
+		var f field
+		var ok bool
+		if next < len(fields.decl) && fields.decl[next].name == string(key) {
+			f, ok = fields.decl[next].field, true
+		} else {
+			f, ok = fields.index[string(key)]
+		}
+		if ok {
+			next = f.pos + 1
+		}
+		dup := false
+		switch {
+		case !ok:
+			dup = slices.Contains(seenUnknown, string(key))
+			if !dup {
+				seenUnknown = append(seenUnknown, string(key))
+			}
+		case f.ord < 64:
+			dup = seen&(1<<f.ord) != 0
+			seen |= 1 << f.ord
+		default:
+			dup = slices.Contains(seenMore, f.ord)
+			if !dup {
+				seenMore = append(seenMore, f.ord)
+			}
+		}
+		if dup {
+			if err := d.add(DuplicateKey, string(key), fmt.Sprintf("field %q is given twice", key),
 				fmt.Sprintf("trường %q bị khai báo hai lần", key)); err != nil {
 				return err
 			}
 			return d.skip()
 		}
-		seen = append(seen, key)
-		index, ok := fields.index[key]
 		if !ok {
-			if err := d.add(UnknownField, key, fmt.Sprintf("unknown field %q (known: %s)", key, fields.known),
+			if err := d.add(UnknownField, string(key), fmt.Sprintf("unknown field %q (known: %s)", key, fields.known),
 				fmt.Sprintf("trường %q không có trong định dạng (các trường hợp lệ: %s)", key, fields.known)); err != nil {
 				return err
 			}
 			return d.skip()
 		}
-		return d.value(v.FieldByIndex(index))
+		return d.value(v.FieldByIndex(f.index), f.info)
 	})
 }
 
-func (d *decoder) mapObject(v reflect.Value) error {
+func (d *decoder) mapObject(v reflect.Value, ti *typeInfo) error {
 	if v.IsNil() {
 		v.Set(reflect.MakeMap(v.Type()))
 	}
 	elem, keyType := v.Type().Elem(), v.Type().Key()
-	return d.members(func(key string) error {
+	return d.members(func(kb []byte) error {
+		key := string(kb)
 		kv := reflect.ValueOf(key).Convert(keyType)
 		if v.MapIndex(kv).IsValid() {
 			if err := d.add(DuplicateKey, key, fmt.Sprintf("key %q is given twice", key),
@@ -700,7 +940,7 @@ func (d *decoder) mapObject(v reflect.Value) error {
 			return d.skip()
 		}
 		ev := reflect.New(elem).Elem()
-		if err := d.value(ev); err != nil {
+		if err := d.value(ev, ti.elem); err != nil {
 			return err
 		}
 		v.SetMapIndex(kv, ev)
@@ -708,24 +948,28 @@ func (d *decoder) mapObject(v reflect.Value) error {
 	})
 }
 
-func (d *decoder) array(v reflect.Value) error {
+func (d *decoder) array(v reflect.Value, ti *typeInfo) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
 	d.pos++ // '['
-	elem := v.Type().Elem()
-	s := reflect.MakeSlice(v.Type(), 0, 0)
-	defer func() { v.Set(s) }()
 	if d.peek() == ']' {
 		d.pos++
 		d.depth--
+		v.Set(reflect.MakeSlice(v.Type(), 0, 0)) // empty, not nil
 		return nil
 	}
+	// v is addressable (a field, an element, a new map value): it grows in
+	// place, without a slice header on the heap per element.
+	v.SetLen(0)
 	for i := 0; ; i++ {
+		if i == v.Cap() {
+			v.Grow(max(4, i)) // the new elements are zero
+		}
+		v.SetLen(i + 1)
 		n := len(d.path)
-		d.path = appendIndex(d.path, i)
-		s = reflect.Append(s, reflect.Zero(elem))
-		err := d.value(s.Index(i))
+		d.path = append(d.path, segment{index: i})
+		err := d.value(v.Index(i), ti.elem)
 		d.path = d.path[:n]
 		if err != nil {
 			return err
@@ -746,8 +990,24 @@ func (d *decoder) array(v reflect.Value) error {
 // fields is a struct type's JSON names: index paths, and the list of names
 // for messages.
 type fields struct {
-	index map[string][]int
+	index map[string]field
 	known string
+	decl  []declField // in a typeInfo: the fields in the order declared
+}
+
+// declField is a field with its name.
+type declField struct {
+	name string
+	field
+}
+
+// field is a struct field's index path, its ordinal among the fields and,
+// in a typeInfo, its type's typeInfo.
+type field struct {
+	index []int
+	ord   int
+	info  *typeInfo
+	pos   int // in a typeInfo: its position in the order declared
 }
 
 var fieldCache sync.Map // reflect.Type → fields
@@ -786,7 +1046,10 @@ func fieldsOf(t reflect.Type) fields {
 		}
 	}
 	walk(t, nil)
-	f := fields{index: m, known: strings.Join(slices.Sorted(maps.Keys(m)), ", ")}
+	f := fields{index: make(map[string]field, len(m)), known: strings.Join(slices.Sorted(maps.Keys(m)), ", ")}
+	for i, name := range slices.Sorted(maps.Keys(m)) {
+		f.index[name] = field{index: m[name], ord: i}
+	}
 	fieldCache.Store(t, f)
 	return f
 }

@@ -56,8 +56,10 @@ func (a *Aggregator) ReadStream(r io.Reader, name string) ([]Rejected, error) {
 // is found, so that memory stays bounded however many lines are rejected.
 func (a *Aggregator) ReadStreamFunc(r io.Reader, name string, reject func(Rejected)) error {
 	br := bufio.NewReaderSize(r, 1<<20)
+	var buf []byte // the lines, one after the other: the decoder keeps nothing of them
 	for n := 1; ; n++ {
-		line, tooLong, err := readLine(br)
+		line, tooLong, err := readLine(br, buf[:0])
+		buf = line[:0]
 		switch {
 		case tooLong:
 			reject(Rejected{Source: fmt.Sprintf("%s:%d", name, n),
@@ -78,14 +80,14 @@ func (a *Aggregator) ReadStreamFunc(r io.Reader, name string, reject func(Reject
 	}
 }
 
-// readLine returns the next line without its end. A line longer than
-// MaxDocument is read to its end and dropped, and tooLong says so. err is
-// io.EOF after the last line.
-func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
+// readLine returns the next line without its end, in line's memory. A line
+// longer than MaxDocument is read to its end and dropped, and tooLong says
+// so. err is io.EOF after the last line.
+func readLine(br *bufio.Reader, line []byte) (_ []byte, tooLong bool, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
 		if !tooLong && len(line)+len(chunk) > MaxDocument+1 {
-			tooLong, line = true, nil
+			tooLong, line = true, line[:0]
 		}
 		if !tooLong {
 			line = append(line, chunk...)
