@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/tally"
@@ -32,7 +33,8 @@ func ExampleMinutesText() {
 		return
 	}
 	var b bytes.Buffer
-	report.MinutesText(&b, r, 0, 0, report.Options{})
+	report.MinutesText(&b, r, 0, 0, report.Options{Organisation: "Chi bộ Khu phố 3", Place: "Tân Hòa",
+		Date: time.Date(2025, time.May, 8, 0, 0, 0, 0, time.UTC)})
 	// (Example output cannot hold two blank lines in a row: they are
 	// printed as one here.)
 	blank := false
@@ -44,7 +46,9 @@ func ExampleMinutesText() {
 		blank = line == ""
 	}
 	// Output:
-	// BAN KIỂM PHIẾU                                            ĐẢNG CỘNG SẢN VIỆT NAM
+	// CHI BỘ KHU PHỐ 3                     ĐẢNG CỘNG SẢN VIỆT NAM
+	//              BAN KIỂM PHIẾU                      ----------------------
+	//                    *                       Tân Hòa, ngày 08 tháng 5 năm 2025
 	//
 	//                               BIÊN BẢN KIỂM PHIẾU
 	//                            Bầu Bí thư — lần bầu thứ 1
@@ -85,7 +89,6 @@ func ExampleMinutesText() {
 	//
 	//          TRƯỞNG BAN KIỂM PHIẾU                          ỦY VIÊN
 	//           (ký, ghi rõ họ tên)                     (ký, ghi rõ họ tên)
-	//
 	//
 	//               Võ Thị Hồng                            Đặng Văn Phong
 }

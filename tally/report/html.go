@@ -30,6 +30,14 @@ type pageView struct {
 	Docs    []minutes
 }
 
+// PageWord is the word before the page number printed on every page.
+func (v pageView) PageWord() string {
+	if v.Lang == "en" {
+		return "Page"
+	}
+	return "Trang"
+}
+
 // MinutesHTML writes the minutes of round k of contest i as one
 // self-contained printable HTML page: inline styles with an A4 print
 // stylesheet, an inline SVG chart of the votes against the threshold, and no

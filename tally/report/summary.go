@@ -13,6 +13,7 @@ import (
 // summary is everything the aggregate report prints, in words.
 type summary struct {
 	Lang    string
+	Head    heading
 	Party   string
 	Board   string
 	Title   string
@@ -81,6 +82,7 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 	for _, f := range s.Failed {
 		out.Failed = append(out.Failed, line{f.Rule.String(), fmt.Sprint(f.Count)})
 	}
+	out.Head = headingOf(out.Board, opt)
 	return out
 }
 
@@ -89,7 +91,8 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 func SummaryText(w io.Writer, s aggregate.Summary, opt Options) error {
 	bw := bufio.NewWriter(w)
 	v := summaryOf(s, opt)
-	fmt.Fprintf(bw, "%s%s\n\n", padRight(v.Board, Width-runes(v.Party)), v.Party)
+	writeHeadingText(bw, v.Head)
+	bw.WriteString("\n")
 	fmt.Fprintln(bw, center(v.Title))
 	bw.WriteString("\n")
 	keyValue(bw, "", v.Lines)

@@ -140,7 +140,7 @@ const (
 )
 
 func writeMinutesText(w *bufio.Writer, m minutes) {
-	fmt.Fprintf(w, "%s%s\n", padRight(m.Board, Width-runes(m.Party)), m.Party)
+	writeHeadingText(w, m.Head)
 	w.WriteString("\n")
 	fmt.Fprintln(w, center(m.Title))
 	for _, s := range wrap(m.Subtitle, Width) {
