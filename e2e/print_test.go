@@ -37,6 +37,9 @@ type printed struct {
 	html   func() ([]byte, error)
 	sheet  Sheet
 	tables []Table
+	// unnumbered: a ballot paper carries no page number, nor any mark
+	// that could tell one from another.
+	unnumbered bool
 }
 
 var (
@@ -93,6 +96,18 @@ func printedPapers(t *testing.T) []printed {
 		err := report.MinutesHTML(&b, chi, 0, 0, report.Options{Organisation: "Chi bộ Khu phố 3"})
 		return b.Bytes(), err
 	}})
+	doc := sampleCongress(t, "../examples/congress/sample.json")
+	for _, pr := range []struct {
+		contest ballot.ContestID
+		k       int
+	}{{"bch", 0}, {"bch", 1}, {"pho-bi-thu", 0}, {"bi-thu", 0}} {
+		out = append(out, printed{name: fmt.Sprintf("papers-%s-%d", pr.contest, pr.k+1), sheet: A4Papers, unnumbered: true,
+			html: func() ([]byte, error) {
+				var b bytes.Buffer
+				err := report.BallotPapersHTML(&b, doc, pr.contest, pr.k, 0, report.Options{Organisation: "Đảng bộ phường Hòa An"})
+				return b.Bytes(), err
+			}})
+	}
 	return out
 }
 
@@ -187,8 +202,16 @@ func TestPrint(t *testing.T) {
 			if len(texts) != info.Pages {
 				t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(texts), info.Pages)
 			}
-			for _, e := range PageNumberProblems(texts) {
-				t.Error(e)
+			if p.unnumbered {
+				for i, text := range texts {
+					if pageNumber.MatchString(text) {
+						t.Errorf("page %d: a page number on a ballot paper", i+1)
+					}
+				}
+			} else {
+				for _, e := range PageNumberProblems(texts) {
+					t.Error(e)
+				}
 			}
 			for _, e := range HeaderProblems(texts, p.tables) {
 				t.Error(e)

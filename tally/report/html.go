@@ -8,7 +8,7 @@ import (
 	"github.com/kiemphieu/kiemphieu/tally"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/papers.html
 var templates embed.FS
 
 var page = template.Must(template.New("").Funcs(template.FuncMap{
