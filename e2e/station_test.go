@@ -187,9 +187,18 @@ func TestStation(t *testing.T) {
 	if got := projected(); got != "[6 6 6 2]" {
 		t.Errorf("after one more ballot, projector votes %v", got)
 	}
-	status, err := Eval[string](projector, `document.querySelector('#standings tr[data-no="2"]').className`)
+	// Until the round is closed the projector says "counting", whatever
+	// the standing; then the result.
+	row2 := `document.querySelector('#standings tr[data-no="2"]')`
+	status, err := Eval[[]string](projector, `[`+row2+`.className, `+row2+`.dataset.standing]`)
 	must(err)
-	if status != "elected" {
-		t.Errorf("c2 with 6 of D = 10 is %q, want elected", status)
+	if fmt.Sprint(status) != "[counting elected]" {
+		t.Errorf("c2 with 6 of D = 10 while counting: class and standing %v, want [counting elected]", status)
 	}
+	code, err := Eval[int](entry, `fetch("/api/close", {method: "POST", body: "{}", headers: {"Content-Type": "application/json",
+		"X-Kiemphieu-Token": document.querySelector('meta[name="kiemphieu-token"]').content}}).then(r => r.status)`)
+	if err != nil || code != 200 {
+		t.Fatalf("closing the round: %d, %v", code, err)
+	}
+	must(chromedp.Do(projector, WaitFor(row2+`.className === "elected"`)))
 }
