@@ -40,6 +40,7 @@ type printed struct {
 	// unnumbered: a ballot paper carries no page number, nor any mark
 	// that could tell one from another.
 	unnumbered bool
+	readme     string // the name of its first page's screenshot in the README, if any
 }
 
 var (
@@ -91,7 +92,7 @@ func printedPapers(t *testing.T) []printed {
 		return b.Bytes(), err
 	}})
 	chi := chiBo(t)
-	out = append(out, printed{name: "chibo", sheet: A4Minutes, tables: []Table{standingsVI}, html: func() ([]byte, error) {
+	out = append(out, printed{name: "chibo", sheet: A4Minutes, readme: "minutes.png", tables: []Table{standingsVI}, html: func() ([]byte, error) {
 		var b bytes.Buffer
 		err := report.MinutesHTML(&b, chi, 0, 0, report.Options{Organisation: "Chi bộ Khu phố 3"})
 		return b.Bytes(), err
@@ -101,7 +102,11 @@ func printedPapers(t *testing.T) []printed {
 		contest ballot.ContestID
 		k       int
 	}{{"bch", 0}, {"bch", 1}, {"pho-bi-thu", 0}, {"bi-thu", 0}} {
-		out = append(out, printed{name: fmt.Sprintf("papers-%s-%d", pr.contest, pr.k+1), sheet: A4Papers, unnumbered: true,
+		readme := ""
+		if pr.contest == "pho-bi-thu" {
+			readme = "ballot-papers.png"
+		}
+		out = append(out, printed{name: fmt.Sprintf("papers-%s-%d", pr.contest, pr.k+1), sheet: A4Papers, unnumbered: true, readme: readme,
 			html: func() ([]byte, error) {
 				var b bytes.Buffer
 				err := report.BallotPapersHTML(&b, doc, pr.contest, pr.k, 0, report.Options{Organisation: "Đảng bộ phường Hòa An"})
@@ -225,6 +230,9 @@ func TestPrint(t *testing.T) {
 					t.Errorf("page %d: %s", i+1, e)
 				}
 				savePNG(t, fmt.Sprintf("%s-%d.png", p.name, i+1), img)
+				if i == 0 && p.readme != "" {
+					saveReadme(t, p.readme, img)
+				}
 			}
 		})
 	}

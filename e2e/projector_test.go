@@ -129,7 +129,7 @@ func TestProjector(t *testing.T) {
 				if closed && strings.Contains(fmt.Sprint(got.Statuses), "counting") {
 					t.Errorf("after the close, the rows are %v; want the result", got.Statuses)
 				}
-				if *pictures != "" {
+				if *pictures != "" || (*readme != "" && closed && size[0] == 1280) {
 					shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 					if err != nil {
 						t.Fatal(err)
@@ -139,6 +139,9 @@ func TestProjector(t *testing.T) {
 						t.Fatal(err)
 					}
 					savePNG(t, "projector-"+name+".png", img)
+					if closed && size[0] == 1280 {
+						saveReadme(t, "projector.png", img)
+					}
 				}
 			})
 		}
