@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -180,63 +181,73 @@ func savePNG(t *testing.T, name string, img image.Image) {
 func TestPrint(t *testing.T) {
 	RequirePoppler(t)
 	browser := Browser(t)
-	var counts strings.Builder
 	papers := printedPapers(t)
-	ran := 0
-	for _, p := range papers {
-		t.Run(p.name, func(t *testing.T) {
-			ran++
-			html, err := p.html()
-			if err != nil {
-				t.Fatal(err)
-			}
-			pdf := printHTML(t, browser, html)
-			ctx := t.Context()
-			info, err := PDFInfo(ctx, pdf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if info.Paper != "A4" {
-				t.Errorf("%d×%d pt (%q), want A4", info.Width, info.Height, info.Paper)
-			}
-			fmt.Fprintf(&counts, "%s %d\n", p.name, info.Pages)
-			texts, err := PDFPages(ctx, pdf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(texts) != info.Pages {
-				t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(texts), info.Pages)
-			}
-			if p.unnumbered {
-				for i, text := range texts {
-					if pageNumber.MatchString(text) {
-						t.Errorf("page %d: a page number on a ballot paper", i+1)
+	var mu sync.Mutex
+	pages := make(map[string]int)
+	// The papers print in parallel, each in its own tab: most of the time
+	// is spent waiting for Chromium and poppler.
+	t.Run("papers", func(t *testing.T) {
+		for _, p := range papers {
+			t.Run(p.name, func(t *testing.T) {
+				t.Parallel()
+				html, err := p.html()
+				if err != nil {
+					t.Fatal(err)
+				}
+				pdf := printHTML(t, browser, html)
+				ctx := t.Context()
+				info, err := PDFInfo(ctx, pdf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if info.Paper != "A4" {
+					t.Errorf("%d×%d pt (%q), want A4", info.Width, info.Height, info.Paper)
+				}
+				mu.Lock()
+				pages[p.name] = info.Pages
+				mu.Unlock()
+				texts, err := PDFPages(ctx, pdf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(texts) != info.Pages {
+					t.Fatalf("pdftotext found %d pages, pdfinfo %d", len(texts), info.Pages)
+				}
+				if p.unnumbered {
+					for i, text := range texts {
+						if pageNumber.MatchString(text) {
+							t.Errorf("page %d: a page number on a ballot paper", i+1)
+						}
+					}
+				} else {
+					for _, e := range PageNumberProblems(texts) {
+						t.Error(e)
 					}
 				}
-			} else {
-				for _, e := range PageNumberProblems(texts) {
+				for _, e := range HeaderProblems(texts, p.tables) {
 					t.Error(e)
 				}
-			}
-			for _, e := range HeaderProblems(texts, p.tables) {
-				t.Error(e)
-			}
-			imgs, err := Rasterise(ctx, pdf, dpi)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, img := range imgs {
-				for _, e := range p.sheet.InkProblems(img, dpi) {
-					t.Errorf("page %d: %s", i+1, e)
+				imgs, err := Rasterise(ctx, pdf, dpi)
+				if err != nil {
+					t.Fatal(err)
 				}
-				savePNG(t, fmt.Sprintf("%s-%d.png", p.name, i+1), img)
-				if i == 0 && p.readme != "" {
-					saveReadme(t, p.readme, img)
+				for i, img := range imgs {
+					for _, e := range p.sheet.InkProblems(img, dpi) {
+						t.Errorf("page %d: %s", i+1, e)
+					}
+					savePNG(t, fmt.Sprintf("%s-%d.png", p.name, i+1), img)
+					if i == 0 && p.readme != "" {
+						saveReadme(t, p.readme, img)
+					}
 				}
-			}
-		})
-	}
-	if ran == len(papers) { // not under -run TestPrint/one
+			})
+		}
+	})
+	if len(pages) == len(papers) { // not under -run TestPrint/papers/one
+		var counts strings.Builder
+		for _, p := range papers {
+			fmt.Fprintf(&counts, "%s %d\n", p.name, pages[p.name])
+		}
 		golden(t, "pages.txt", []byte(counts.String()))
 	}
 }
