@@ -91,4 +91,6 @@ func ExampleMinutesText() {
 	//           (ký, ghi rõ họ tên)                     (ký, ghi rõ họ tên)
 	//
 	//               Võ Thị Hồng                            Đặng Văn Phong
+	//
+	//                                    Trang 1/1
 }

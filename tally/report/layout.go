@@ -78,3 +78,128 @@ func writeHeadingText(w *bufio.Writer, h heading) {
 		fmt.Fprintln(w, strings.TrimRight(l+center40(right[i]), " "))
 	}
 }
+
+// PageLines is the number of lines of a printed page of the text reports:
+// A4 at 6 lines to the inch is 70 lines, less the printer's margins. The
+// last two lines of every page are a blank line and the page number.
+const PageLines = 64
+
+// textDoc is a text paper before it is cut into pages: its lines, the lines
+// of its table's header (repeated at the top of a page that continues the
+// table), and the line from which the end of the paper — the last figures,
+// the closing words and the signatures — is kept on one page.
+type textDoc struct {
+	lines    []string
+	head     []string // the table header; its last line is the rule under it
+	tailFrom int      // -1: no tail to keep together
+	pageWord string
+}
+
+// writePaged writes a text paper cut into pages of PageLines lines, each
+// ending with "Trang X/Y" and a form feed but the last. Paragraphs (runs of
+// lines between blank lines) are not split when they fit a page; a heading
+// stays with its paragraph, being part of it; a table runs on over a page
+// break under its repeated header; the tail stays together.
+func writePaged(w *bufio.Writer, d textDoc) {
+	body := PageLines - 2
+	// Paragraphs, as line ranges.
+	type para struct{ from, to int }
+	var paras []para
+	for i := 0; i < len(d.lines); {
+		if d.lines[i] == "" {
+			i++
+			continue
+		}
+		j := i
+		for j < len(d.lines) && d.lines[j] != "" {
+			j++
+		}
+		paras = append(paras, para{i, j})
+		i = j
+	}
+	// The tail is one paragraph, when it fits a page.
+	if d.tailFrom >= 0 {
+		for k, p := range paras {
+			if p.to > d.tailFrom {
+				if d.tailFrom <= p.from && len(d.lines)-p.from <= body {
+					paras = append(paras[:k], para{p.from, len(d.lines)})
+				}
+				break
+			}
+		}
+	}
+	var pages [][]string
+	var cur []string
+	inTable := false
+	flush := func() {
+		pages = append(pages, cur)
+		cur = nil
+	}
+	for _, p := range paras {
+		lines := d.lines[p.from:p.to]
+		gap := 0
+		if len(cur) > 0 {
+			gap = 1
+		}
+		if len(cur)+gap+len(lines) > body && len(lines) <= body && len(cur) > 0 {
+			flush()
+			gap = 0
+		}
+		switch {
+		case gap > 0 && len(cur)+1 >= body:
+			flush() // no blank line at the foot of a page, nor at its top
+		case gap > 0:
+			cur = append(cur, "")
+		}
+		for _, ln := range lines {
+			if len(cur) >= body {
+				flush()
+				if inTable {
+					cur = append(cur, d.head...)
+				}
+			}
+			cur = append(cur, ln)
+			switch {
+			case len(d.head) > 0 && ln == d.head[len(d.head)-1] && !inTable:
+				inTable = true
+			case inTable && ln == d.head[len(d.head)-1]:
+				inTable = false // the rule closing the table
+			}
+		}
+	}
+	if len(cur) > 0 || len(pages) == 0 {
+		flush()
+	}
+	for i, pg := range pages {
+		if i > 0 {
+			w.WriteString("\f")
+		}
+		for _, ln := range pg {
+			w.WriteString(ln)
+			w.WriteString("\n")
+		}
+		for range body - len(pg) {
+			w.WriteString("\n")
+		}
+		fmt.Fprintf(w, "\n%s\n", center(fmt.Sprintf("%s %d/%d", d.pageWord, i+1, len(pages))))
+	}
+}
+
+// paged renders a paper with write, then writes it cut into pages; head
+// and tail, when not empty, are the first line of the table's header and
+// the first line of the tail.
+func paged(w *bufio.Writer, h heading, head []string, tail string, write func(*bufio.Writer)) {
+	var b strings.Builder
+	bw := bufio.NewWriter(&b)
+	write(bw)
+	bw.Flush()
+	d := textDoc{lines: strings.Split(strings.TrimRight(b.String(), "\n"), "\n"), head: head, tailFrom: -1, pageWord: h.PageWord}
+	if tail != "" {
+		for i, ln := range d.lines {
+			if strings.HasPrefix(ln, tail) {
+				d.tailFrom = i
+			}
+		}
+	}
+	writePaged(w, d)
+}

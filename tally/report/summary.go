@@ -89,8 +89,13 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 // SummaryText writes a superior committee's summary of many congresses as
 // plain text of at most Width columns.
 func SummaryText(w io.Writer, s aggregate.Summary, opt Options) error {
-	bw := bufio.NewWriter(w)
+	out := bufio.NewWriter(w)
 	v := summaryOf(s, opt)
+	paged(out, v.Head, nil, "", func(bw *bufio.Writer) { writeSummaryText(bw, v) })
+	return out.Flush()
+}
+
+func writeSummaryText(bw *bufio.Writer, v summary) {
 	writeHeadingText(bw, v.Head)
 	bw.WriteString("\n")
 	fmt.Fprintln(bw, center(v.Title))
@@ -106,7 +111,6 @@ func SummaryText(w io.Writer, s aggregate.Summary, opt Options) error {
 		fmt.Fprintln(bw, v.FailTit)
 		keyValue(bw, "  ", v.Failed)
 	}
-	return bw.Flush()
 }
 
 // SummaryHTML writes the summary as one self-contained printable HTML page.

@@ -64,7 +64,8 @@ func verdictOf(v rules.Verdict, name func(ballot.CandidateID) string, opt Option
 // of at most Width columns; name gives people's names (nil prints ids).
 func VerdictText(w io.Writer, v rules.Verdict, name func(ballot.CandidateID) string, opt Options) error {
 	bw := bufio.NewWriter(w)
-	writeVerdictText(bw, verdictOf(v, name, opt))
+	vv := verdictOf(v, name, opt)
+	paged(bw, vv.Head, nil, "", func(w *bufio.Writer) { writeVerdictText(w, vv) })
 	return bw.Flush()
 }
 
