@@ -94,3 +94,30 @@ func ExampleMinutesText() {
 	//
 	//                                    Trang 1/1
 }
+
+// The ballot papers of a chi bộ's vote for its secretary, from the same
+// document the count reads: one name, the boxes đồng ý and không đồng ý.
+func ExampleBallotPapersHTML() {
+	c := ballot.Congress{
+		Name:       "Đại hội Chi bộ Khu phố 3",
+		Level:      ballot.LevelChiBo,
+		Roster:     ballot.Roster{Members: &ballot.MembersRoster{Official: 11, Present: 10}},
+		Candidates: []ballot.Candidate{{ID: "lan", Name: "Nguyễn Thị Lan"}},
+		Contests: []ballot.Contest{{ID: "bi-thu", Office: ballot.OfficeSecretary,
+			Paper: ballot.Paper{Seats: 1, Candidates: []ballot.CandidateID{"lan"}}}},
+	}
+	var b bytes.Buffer
+	if err := report.BallotPapersHTML(&b, c, "bi-thu", 0, 10, report.Options{Organisation: "Chi bộ Khu phố 3"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	page := b.String()
+	fmt.Println(strings.Count(page, `<section class="paper" data-form="agree">`), "papers")
+	fmt.Println(strings.Count(page, "Nguyễn Thị Lan"), "names")
+	err := report.BallotPapersHTML(&b, c, "bi-thu", 1, 10, report.Options{})
+	fmt.Println(err != nil) // the document holds no second round
+	// Output:
+	// 10 papers
+	// 10 names
+	// true
+}
