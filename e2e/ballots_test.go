@@ -62,6 +62,7 @@ var (
 // candidate), reads each paper back with pdftotext, and checks that its
 // names are the round's list, in order.
 func TestBallotPapers(t *testing.T) {
+	t.Parallel()
 	RequirePoppler(t)
 	browser := Browser(t)
 	for _, doc := range []string{"../examples/congress/sample.json", "../examples/tour/chibo.json"} {

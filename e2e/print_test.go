@@ -179,6 +179,7 @@ func savePNG(t *testing.T, name string, img image.Image) {
 // page, every table's header above its rows on every page. The number of
 // pages of each is a golden figure (testdata/pages.txt).
 func TestPrint(t *testing.T) {
+	t.Parallel()
 	RequirePoppler(t)
 	browser := Browser(t)
 	papers := printedPapers(t)

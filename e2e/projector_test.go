@@ -86,6 +86,7 @@ const measure = `(() => {
 // every row is inside the screen and no figure wraps: while counting every
 // row says so, and after the round is closed the rows show the result.
 func TestProjector(t *testing.T) {
+	t.Parallel()
 	browser := Browser(t)
 	bin := program(t, "station")
 	addr, stop := startStation(t, bin, "127.0.0.1:0", filepath.Join(t.TempDir(), "j"), "-data", longList(t, 200))

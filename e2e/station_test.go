@@ -17,20 +17,22 @@ import (
 )
 
 var (
-	buildOnce sync.Once
-	buildDir  string
-	buildErr  error
+	buildMu  sync.Mutex // one build at a time; tests run in parallel
+	buildDir string
 )
 
 // program builds one of the example programs (./examples/NAME of the
 // library's module) once per test binary and returns its path.
 func program(t *testing.T, name string) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "kiemphieu-e2e-bin-")
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if buildDir == "" {
+		dir, err := os.MkdirTemp("", "kiemphieu-e2e-bin-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		buildDir = dir
 	}
 	bin := filepath.Join(buildDir, name)
 	if _, err := os.Stat(bin); err == nil {
@@ -111,6 +113,7 @@ func startStation(t *testing.T, bin, addr, path string, args ...string) (string,
 // change, then the station restarted and both pages reloaded — nothing lost,
 // and entry goes on.
 func TestStation(t *testing.T) {
+	t.Parallel()
 	browser := Browser(t)
 	bin := program(t, "station")
 	path := filepath.Join(t.TempDir(), "station.journal")

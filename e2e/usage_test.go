@@ -13,6 +13,7 @@ import (
 // English — and exits 0; a flag it does not know prints the usage and exits
 // 2.
 func TestUsage(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"aggregate", "ballotpapers", "bulkcount", "congress", "station"} {
 		bin := program(t, name)
 		for _, tc := range []struct {
