@@ -87,14 +87,12 @@ func BallotPapersHTML(w io.Writer, c ballot.Congress, contest ballot.ContestID, 
 	if copies == 0 {
 		copies = perSheet(bp)
 	}
-	v := papersView{Lang: bp.langCode(opt), Title: bp.Title + " — " + bp.Body}
+	v := papersView{Lang: lang(opt.Lang).t("vi", "en"), Title: bp.Title + " — " + bp.Body}
 	for range copies {
 		v.Papers = append(v.Papers, bp)
 	}
 	return papersPage.ExecuteTemplate(w, "papers", v)
 }
-
-func (ballotPaper) langCode(opt Options) string { return lang(opt.Lang).t("vi", "en") }
 
 func paperOf(c ballot.Congress, ct ballot.Contest, k int, p ballot.Paper, names map[ballot.CandidateID]string, opt Options) ballotPaper {
 	l := lang(opt.Lang)
