@@ -134,6 +134,12 @@ type Candidate struct {
 	// (the new committee, standing committee, inspection committee), for the
 	// chain rules: BTV ⊂ BCH, secretary ∈ BTV, UBKT chair ∈ UBKT.
 	Holds Offices
+	// Outgoing lists the posts the person holds in the outgoing term (nhiệm
+	// kỳ trước) at the reference month, such as deputy secretary: a
+	// per-person attribute, the same on every list of the congress. CT 45
+	// gives a re-nominated provincial deputy secretary 42 months of working
+	// time instead of 48 on every list, the committee's included.
+	Outgoing Offices
 	// Retires, when not zero, is the person's retirement month set
 	// individually (an extension, a special regime), overriding the
 	// retirement policy.

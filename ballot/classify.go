@@ -1,6 +1,8 @@
 package ballot
 
 import (
+	"slices"
+
 	"github.com/kiemphieu/kiemphieu/internal/enumtext"
 )
 
@@ -130,8 +132,26 @@ type Classification struct {
 	// ascending order; empty when the ballot is invalid.
 	Votes []int
 	// Review lists the positions whose name is only partly struck and that
-	// the board should look at (row 13, default policy), in ascending order.
+	// the board should look at (row 13, default policy), in ascending
+	// order.
 	Review []int
+	// Decides is true when the reading of a partly struck name decides the
+	// ballot's validity: read the other way (struck instead of standing, or
+	// the reverse), the ballot would be valid where it is invalid, or
+	// invalid where it is valid — such as a name read as standing that
+	// makes too many standing (row 13 before row 2). The board must look at
+	// such a ballot whatever its verdict (rules.md §3).
+	Decides bool
+}
+
+// ForReview reports whether the board should look at the ballot: a valid
+// ballot with a name only partly struck (default policy), or an invalid
+// ballot whose validity a partly struck name decides.
+func (c Classification) ForReview() bool {
+	if c.Valid() {
+		return len(c.Review) > 0
+	}
+	return c.Decides
 }
 
 // Valid reports whether the ballot is valid.
@@ -155,6 +175,11 @@ func (p Paper) Classify(b Ballot, pol Policy) (Classification, error) {
 		return Classification{}, err
 	}
 	c := Classification{Reason: p.reason(b, pol)}
+	if slices.Contains(b.Marks, PartlyStruck) {
+		flip := pol
+		flip.PartlyStruckIsStruck = !pol.PartlyStruckIsStruck
+		c.Decides = p.reason(b, flip).Valid() != c.Reason.Valid()
+	}
 	for i, m := range b.Marks {
 		if m == PartlyStruck && !pol.PartlyStruckIsStruck {
 			c.Review = append(c.Review, i)

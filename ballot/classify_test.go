@@ -73,8 +73,13 @@ func TestClassify(t *testing.T) {
 			want: ballot.Classification{Reason: ballot.TooManyStanding},
 		},
 		{
-			name: "row2/partly-struck-stands", reason: "by default a partly struck name stands, so it counts toward too many",
+			name: "row2/partly-struck-stands", reason: "by default a partly struck name stands, so it counts toward too many; read as struck the ballot would be valid, so the reading decides it",
 			paper: surplus, ballot: ballot.Ballot{Marks: marks(u, u, px, x)},
+			want: ballot.Classification{Reason: ballot.TooManyStanding, Review: []int{2}, Decides: true},
+		},
+		{
+			name: "row2/partly-struck-does-not-decide", reason: "too many standing even if the partly struck name were struck: the reading decides nothing",
+			paper: surplus, ballot: ballot.Ballot{Marks: marks(u, u, px, u)},
 			want: ballot.Classification{Reason: ballot.TooManyStanding, Review: []int{2}},
 		},
 		// Row 3.
@@ -87,7 +92,7 @@ func TestClassify(t *testing.T) {
 			name: "row3/partly-struck-is-struck", reason: "with the row-13 option a partly struck last name is struck, so all are",
 			paper: surplus, ballot: ballot.Ballot{Marks: marks(x, x, px, x)},
 			policy: ballot.Policy{PartlyStruckIsStruck: true},
-			want:   ballot.Classification{Reason: ballot.AllStruck},
+			want:   ballot.Classification{Reason: ballot.AllStruck, Decides: true},
 		},
 		{
 			name: "row3/before-row5", reason: "row 3 is checked before row 5",

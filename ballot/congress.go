@@ -68,14 +68,51 @@ type Congress struct {
 	// counted (thời điểm tính tuổi). Zero means: the regime's month for the
 	// level.
 	ReferenceMonth Month
-	Policy         Policy // the congress's choices on ballot validity
-	Roster         Roster // who was convened; the basis of the threshold
+	// Opening is the day the congress opens (khai mạc): it decides the
+	// regime in force (rules.InForce). Optional; a month alone is allowed.
+	Opening Date
+	// TermMonths is the length of the term of the bodies elected, in
+	// months: a first-time member needs a full term of working time (60 for
+	// five years, 30 for the 2½-year chi bộ terms of the QĐ 244 era). Zero
+	// means 60.
+	TermMonths int
+	Policy     Policy // the congress's choices on ballot validity
+	Roster     Roster // who was convened; the basis of the threshold
 	// CountingBoard names the counting board (ban kiểm phiếu) the congress
 	// elected, its head (trưởng ban) first; the minutes print it and its
 	// signature lines. Optional.
 	CountingBoard []string
 	Candidates    []Candidate
 	Contests      []Contest
+	// Designated are the members of bodies and the delegates who hold
+	// their seat with no vote: designated (chỉ định) or ex officio (đương
+	// nhiên). They have no minutes; they count in the bodies' sizes, the
+	// chain rules and the summaries.
+	Designated []Designation
+}
+
+// DefaultTermMonths is the term of a body when a congress does not give
+// one: five years.
+const DefaultTermMonths = 60
+
+// TermLength returns the term of the bodies elected in months: TermMonths,
+// or 60.
+func (c Congress) TermLength() int {
+	if c.TermMonths > 0 {
+		return c.TermMonths
+	}
+	return DefaultTermMonths
+}
+
+// A Designation records a seat held with no vote: a person designated
+// (chỉ định) to a body or as a delegate, or sitting ex officio (đương
+// nhiên), who, by whom and when.
+type Designation struct {
+	Office    Office      `json:"office"`
+	ID        CandidateID `json:"id"`                   // the person, one of the congress's candidates
+	ExOfficio bool        `json:"ex_officio,omitempty"` // đương nhiên; otherwise chỉ định
+	By        string      `json:"by,omitempty"`         // the committee that designated, e.g. "Ban Thường vụ Tỉnh ủy"
+	On        Date        `json:"on,omitzero"`
 }
 
 // Roster is who was convened to the congress: exactly one of Members (a
@@ -107,6 +144,12 @@ type DelegatesRoster struct {
 	// The delegates the threshold does not count (Điều 30):
 	CommitteeAbsent  int `json:"committee_absent,omitempty"`  // convening committee members absent for the whole congress
 	AbsentUnreplaced int `json:"absent_unreplaced,omitempty"` // delegates absent for the whole congress, no alternate in their place
+
+	// How the official delegates came, when known (they are part of
+	// Official and count in D like the elected): ex officio (đương nhiên)
+	// and designated (chỉ định). Đảng bộ Quốc hội 2025: 41 + 259 = 300.
+	ExOfficio  int `json:"ex_officio,omitempty"`
+	Designated int `json:"designated,omitempty"`
 }
 
 // A ContestID identifies a contest within a congress; same form as a

@@ -51,13 +51,16 @@
 //	  "level": "chi-bo",                          // chi-bo, grassroots, commune, above-grassroots, province, national
 //	  "term": "2025–2027",                        // optional
 //	  "reference_month": "2025-04",               // optional: when ages are counted (YYYY-MM)
+//	  "opening": "2025-04-20",                    // optional: the opening day (YYYY-MM-DD or YYYY-MM); picks the regime in force
+//	  "term_months": 60,                          // optional: the bodies' term in months (default 60; 30 for a 2½-year chi bộ term)
 //	  "ballot_policy": { "accept_signed": false, "accept_blank_single": false,
 //	                     "reject_blank_rows": false, "partly_struck_is_struck": false },  // optional
 //	  "counting_board": ["Trần Văn A", "Lê Thị B"],  // optional: the counting board, its head first
 //	  "roster": {                                 // exactly one of members / delegates
 //	    "members":   { "official": 11, "present": 10, "temporarily_attached": 0,
 //	                   "exempt_absent": 0, "suspended": 0, "absent_with_reason": 1 },
-//	    "delegates": { "official": 150, "present": 147, "committee_absent": 1, "absent_unreplaced": 2 }
+//	    "delegates": { "official": 150, "present": 147, "committee_absent": 1, "absent_unreplaced": 2,
+//	                   "ex_officio": 0, "designated": 0 }  // optional: how many of the official came ex officio or designated
 //	  },
 //	  "candidates": [                             // everyone on any list, once
 //	    { "id": "c1", "name": "Nguyễn Thị Lan",   // id: 1–64 of A–Z a–z 0–9 . _ -
@@ -65,6 +68,7 @@
 //	      "ethnic_minority": false, "incumbent": true,
 //	      "origin": "committee",                  // committee (default), floor, self
 //	      "holds": ["committee"],                 // bodies already held in this congress
+//	      "outgoing": ["deputy-secretary"],       // posts held in the outgoing term (CT 45's 42 months)
 //	      "retires": "2036-07" }                  // optional individual retirement month
 //	  ],
 //	  "contests": [
@@ -94,7 +98,10 @@
 //	                      "declared": ["c2"],             // optional, to audit filed minutes:
 //	                      "shares": { "c2": "60,00 %" } } }  // the elected and % as written
 //	      ] }
-//	  ]
+//	  ],
+//	  "designated": [                             // optional: seats held with no vote (no minutes)
+//	    { "office": "committee", "id": "c9", "ex_officio": false,
+//	      "by": "Ban Thường vụ Tỉnh ủy", "on": "2025-06-30" } ]
 //	}
 //
 // (The comments are for this description only: JSON has none.) A complete

@@ -2,6 +2,7 @@ package ballot
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/kiemphieu/kiemphieu/internal/enumtext"
@@ -68,18 +69,57 @@ func (e *Error) Message(l Lang) string {
 // Unwrap returns the code, so that errors.Is(err, ErrDuplicate) works.
 func (e *Error) Unwrap() error { return e.Code }
 
-// ErrorList is every problem found in one piece of input, in document order.
-// Its zero value is an empty list ready to use.
+// ErrorList is the problems found in one piece of input, in document order:
+// the first MaxErrors, then, when there were more, one last problem of code
+// ErrTooMany at the first left out, whose Value is how many were left out
+// (as go/scanner and compilers stop listing). Memory stays bounded however
+// many problems the input has. Its zero value is an empty list ready to use.
 type ErrorList []*Error
 
-// Add appends a problem.
+// MaxErrors is how many problems an ErrorList keeps. It is the limit of the
+// JSON decoder (internal/strictjson) and of the ballot file reader
+// (tally/bulk), so that a list from any of them reads the same way.
+const MaxErrors = 200
+
+// Add appends a problem; past MaxErrors, it counts it in the last one. A
+// problem of code ErrTooMany added at the limit — a reader that stops there
+// — is kept as it is.
 func (l *ErrorList) Add(path Path, code ErrorCode, value string, detail Text) {
-	*l = append(*l, &Error{Path: path, Code: code, Value: value, Detail: detail})
+	n := len(*l)
+	switch {
+	case n < MaxErrors, n == MaxErrors && code == ErrTooMany:
+		*l = append(*l, &Error{Path: path, Code: code, Value: value, Detail: detail})
+	case n == MaxErrors:
+		*l = append(*l, &Error{Path: path, Code: ErrTooMany, Value: "1", Detail: moreErrors(1)})
+	default:
+		last := (*l)[n-1]
+		if last.Code != ErrTooMany || !strings.HasSuffix(last.Detail.EN, moreSuffix) {
+			return // a reader's own stop, already final
+		}
+		c := countOf(last.Value) + 1
+		last.Value, last.Detail = strconv.Itoa(c), moreErrors(c)
+	}
+}
+
+func countOf(v string) int {
+	n, _ := strconv.Atoi(v)
+	return n
+}
+
+var moreSuffix = fmt.Sprintf(" more problems not listed (only the first %d are)", MaxErrors)
+
+func moreErrors(n int) Text {
+	c := strconv.Itoa(n)
+	return Text{VI: "còn " + c + " lỗi nữa không được liệt kê (chỉ liệt kê " + strconv.Itoa(MaxErrors) + " lỗi đầu)", EN: c + moreSuffix}
 }
 
 // Addf appends a problem whose explanation is formatted from the same
 // arguments in both languages.
 func (l *ErrorList) Addf(path Path, code ErrorCode, value string, vi, en string, args ...any) {
+	if len(*l) >= MaxErrors && code != ErrTooMany {
+		l.Add(path, code, value, Text{}) // only counted: not worth formatting
+		return
+	}
 	l.Add(path, code, value, Text{VI: fmt.Sprintf(vi, args...), EN: fmt.Sprintf(en, args...)})
 }
 

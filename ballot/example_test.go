@@ -151,3 +151,20 @@ func ExampleParseMonth() {
 	// 12/1971 640 months
 	// month 13 does not exist (1–12)
 }
+
+// A congress's opening day decides the regime in force; a date may be known
+// only to the month.
+func ExampleParseDate() {
+	for _, s := range []string{"2025-04-14", "2025-04", "2025-02-29"} {
+		d, err := ballot.ParseDate(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(d.Format(ballot.Vietnamese), d.HasDay())
+	}
+	// Output:
+	// 14/4/2025 true
+	// 4/2025 false
+	// day 29 does not exist in 2025-02
+}

@@ -27,6 +27,7 @@ func FuzzParseCongress(f *testing.F) {
 	f.Add([]byte(`{"format":"kiemphieu.congress/1","name":"x","level":"chi-bo","roster":{"members":{"official":1,"present":1}},"candidates":[],"contests":[]}`))
 	f.Add([]byte(`{"format":"kiemphieu.congress/1","contests":[{"rounds":[{"totals":{"votes":{"a":-1}}}]}]}`))
 	f.Add([]byte(`[]`))
+	f.Add([]byte(`{"format":"kiemphieu.congress/1","name":"x","level":"province","opening":"2025-10-16","term_months":30,"roster":{"delegates":{"official":3,"present":3,"ex_officio":1,"designated":1}},"candidates":[{"id":"a","name":"A","outgoing":["deputy-secretary"]}],"contests":[],"designated":[{"office":"delegates","id":"a","on":"2025-09"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := ballot.ParseCongress(data)
 		if err != nil {
@@ -72,6 +73,32 @@ func FuzzParseMonth(f *testing.F) {
 		}
 		if m.String() != s {
 			t.Fatalf("ParseMonth(%q).String() = %q", s, m.String())
+		}
+	})
+}
+
+// FuzzParseDate checks that no text makes the date parser panic, that a
+// rejection says why in both languages, and that what it accepts is a real
+// day (or month) written back the same.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2025-04-14", "2025-04", "2024-02-29", "2025-02-29", "2025-13-01", "2025-04-00", "", "2025-4-1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ballot.ParseDate(s)
+		if err != nil {
+			var vi interface{ Vietnamese() string }
+			if !errors.As(err, &vi) || vi.Vietnamese() == "" || err.Error() == "" {
+				t.Fatalf("rejection without both messages: %v", err)
+			}
+			return
+		}
+		if d.String() != s {
+			t.Fatalf("ParseDate(%q) writes back %q", s, d.String())
+		}
+		back, err := ballot.NewDate(d.Month.Year(), d.Month.Month(), d.Day)
+		if err != nil || back != d {
+			t.Fatalf("NewDate disagrees with ParseDate(%q): %v, %v", s, back, err)
 		}
 	})
 }

@@ -29,11 +29,14 @@ type congressJSON struct {
 	Level          Level           `json:"level"`
 	Term           string          `json:"term,omitempty"`
 	ReferenceMonth Month           `json:"reference_month,omitzero"`
+	Opening        Date            `json:"opening,omitzero"`
+	TermMonths     int             `json:"term_months,omitempty"`
 	Policy         Policy          `json:"ballot_policy,omitzero"`
 	Roster         Roster          `json:"roster"`
 	CountingBoard  []string        `json:"counting_board,omitempty"`
 	Candidates     []candidateJSON `json:"candidates"`
 	Contests       []contestJSON   `json:"contests"`
+	Designated     []Designation   `json:"designated,omitempty"`
 }
 
 type candidateJSON struct {
@@ -45,6 +48,7 @@ type candidateJSON struct {
 	Incumbent      bool        `json:"incumbent,omitempty"`
 	Origin         Origin      `json:"origin,omitzero"`
 	Holds          []Office    `json:"holds,omitempty"`
+	Outgoing       []Office    `json:"outgoing,omitempty"`
 	Retires        Month       `json:"retires,omitzero"`
 }
 
@@ -201,21 +205,29 @@ func (doc congressJSON) model(errs *ErrorList) Congress {
 		Level:          doc.Level,
 		Term:           doc.Term,
 		ReferenceMonth: doc.ReferenceMonth,
+		Opening:        doc.Opening,
+		TermMonths:     doc.TermMonths,
 		Policy:         doc.Policy,
+		Designated:     nilIfEmpty(doc.Designated),
 		Roster:         doc.Roster,
 		CountingBoard:  nilIfEmpty(doc.CountingBoard),
 	}
 	for i, cj := range doc.Candidates {
-		for j, o := range cj.Holds {
-			if slices.Contains(cj.Holds[:j], o) {
-				errs.Addf(Path("candidates").Index(i).Child("holds").Index(j), ErrDuplicate, o.String(),
-					"chức danh %q được ghi hai lần", "office %q is listed twice", o)
+		for _, l := range []struct {
+			name string
+			os   []Office
+		}{{"holds", cj.Holds}, {"outgoing", cj.Outgoing}} {
+			for j, o := range l.os {
+				if slices.Contains(l.os[:j], o) {
+					errs.Addf(Path("candidates").Index(i).Child(l.name).Index(j), ErrDuplicate, o.String(),
+						"chức danh %q được ghi hai lần", "office %q is listed twice", o)
+				}
 			}
 		}
 		c.Candidates = append(c.Candidates, Candidate{
 			ID: cj.ID, Name: cj.Name, Sex: cj.Sex, Born: cj.Born,
 			EthnicMinority: cj.EthnicMinority, Incumbent: cj.Incumbent,
-			Origin: cj.Origin, Holds: OfficesOf(cj.Holds...), Retires: cj.Retires,
+			Origin: cj.Origin, Holds: OfficesOf(cj.Holds...), Outgoing: OfficesOf(cj.Outgoing...), Retires: cj.Retires,
 		})
 	}
 	for i, ct := range doc.Contests {
@@ -369,14 +381,15 @@ func (bj ballotJSON) model(at Path, form Form, index map[CandidateID]int, n int,
 func (c Congress) document() congressJSON {
 	doc := congressJSON{
 		Format: Format, Name: c.Name, Level: c.Level, Term: c.Term,
-		ReferenceMonth: c.ReferenceMonth, Policy: c.Policy, Roster: c.Roster, CountingBoard: c.CountingBoard,
+		ReferenceMonth: c.ReferenceMonth, Opening: c.Opening, TermMonths: c.TermMonths,
+		Policy: c.Policy, Roster: c.Roster, CountingBoard: c.CountingBoard, Designated: c.Designated,
 		Candidates: []candidateJSON{}, Contests: []contestJSON{},
 	}
 	for _, cand := range c.Candidates {
 		doc.Candidates = append(doc.Candidates, candidateJSON{
 			ID: cand.ID, Name: cand.Name, Sex: cand.Sex, Born: cand.Born,
 			EthnicMinority: cand.EthnicMinority, Incumbent: cand.Incumbent,
-			Origin: cand.Origin, Holds: cand.Holds.List(), Retires: cand.Retires,
+			Origin: cand.Origin, Holds: cand.Holds.List(), Outgoing: cand.Outgoing.List(), Retires: cand.Retires,
 		})
 	}
 	for _, ct := range c.Contests {

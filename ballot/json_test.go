@@ -323,3 +323,87 @@ func TestMarshalRefusesMalformed(t *testing.T) {
 		t.Errorf("Marshal of a contest with 0 seats: err = %v, want out-of-range", err)
 	}
 }
+
+// TestNewFieldsRoundTrip: the fields added for the 2025–2030 round (the
+// opening day, the term, the posts held in the outgoing term, the seats held
+// with no vote) are read, kept and written back.
+func TestNewFieldsRoundTrip(t *testing.T) {
+	doc := `{"format": "kiemphieu.congress/1", "name": "Đại hội Đảng bộ Quốc hội", "level": "province",
+	  "opening": "2025-10-16", "term_months": 60,
+	  "roster": {"delegates": {"official": 300, "present": 300, "ex_officio": 41, "designated": 259}},
+	  "candidates": [{"id": "a", "name": "Nguyễn Văn A", "incumbent": true, "outgoing": ["deputy-secretary", "standing-committee"]},
+	                 {"id": "b", "name": "Trần Thị B"}],
+	  "contests": [{"id": "pct", "office": "inspection-vice-chair", "seats": 1, "candidates": ["a"]}],
+	  "designated": [{"office": "delegates", "id": "b", "by": "Bộ Chính trị", "on": "2025-09"}]}`
+	c, err := ballot.ParseCongress([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := ballot.Congress{Opening: ballot.MustDate(2025, 10, 16), TermMonths: 60,
+		Designated: []ballot.Designation{{Office: ballot.OfficeDelegates, ID: "b", By: "Bộ Chính trị", On: ballot.Date{Month: ballot.MustMonth(2025, 9)}}}}
+	got := ballot.Congress{Opening: c.Opening, TermMonths: c.TermMonths, Designated: c.Designated}
+	if d := cmp.Diff(want, got, cmp.AllowUnexported(ballot.Month{})); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+	if o := c.Candidates[0].Outgoing; o != ballot.OfficesOf(ballot.OfficeDeputySecretary, ballot.OfficeStanding) {
+		t.Errorf("outgoing = %v", o)
+	}
+	if r := c.Roster.Delegates; r.ExOfficio != 41 || r.Designated != 259 {
+		t.Errorf("roster = %+v", r)
+	}
+	enc, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ballot.ParseCongress(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cmp.Diff(c, back); d != "" {
+		t.Errorf("round trip (-c +back):\n%s", d)
+	}
+
+	bad := strings.NewReplacer(`"outgoing": ["deputy-secretary", "standing-committee"]`, `"outgoing": ["deputy-secretary", "deputy-secretary"]`,
+		`"id": "b", "by"`, `"id": "zz", "by"`, `"term_months": 60`, `"term_months": 600`, `"ex_officio": 41`, `"ex_officio": 42`,
+		`"opening": "2025-10-16"`, `"opening": "2025-02-30"`).Replace(doc)
+	_, err = ballot.ParseCongress([]byte(bad))
+	var list ballot.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("malformed new fields: err = %v", err)
+	}
+	gotPaths := map[ballot.Path]ballot.ErrorCode{}
+	for _, e := range list {
+		gotPaths[e.Path] = e.Code
+	}
+	wantPaths := map[ballot.Path]ballot.ErrorCode{
+		"candidates[0].outgoing[1]": ballot.ErrDuplicate, "designated[0].id": ballot.ErrUnknown,
+		"term_months": ballot.ErrOutOfRange, "roster.delegates": ballot.ErrConflict, "opening": ballot.ErrInvalid,
+	}
+	if d := cmp.Diff(wantPaths, gotPaths); d != "" {
+		t.Errorf("problems (-want +got):\n%s", d)
+	}
+}
+
+// TestValidateDates: a Date built in Go that is no day is malformed input,
+// reported at its path, for the opening day and a designation's date.
+func TestValidateDates(t *testing.T) {
+	c, err := ballot.ParseCongress(readFile(t, "testdata/chibo.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Opening = ballot.Date{Month: ballot.MustMonth(2025, 2), Day: 30}
+	c.Designated = []ballot.Designation{{Office: ballot.OfficeCommittee, ID: c.Candidates[0].ID, On: ballot.Date{Day: 3}}}
+	err = c.Validate()
+	var list ballot.ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Validate: %v", err)
+	}
+	got := map[ballot.Path]ballot.ErrorCode{}
+	for _, e := range list {
+		got[e.Path] = e.Code
+	}
+	want := map[ballot.Path]ballot.ErrorCode{"opening": ballot.ErrInvalid, "designated[0].on": ballot.ErrInvalid}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("(-want +got):\n%s", d)
+	}
+}

@@ -13,20 +13,23 @@ type Office uint8
 // The offices elected in the Party's congresses and committee meetings
 // (QĐ 190-QĐ/TW Điều 3).
 const (
-	OfficeCommittee       Office = iota + 1 // "committee": ban chấp hành (cấp ủy); in a chi bộ, the chi ủy
-	OfficeStanding                          // "standing-committee": ban thường vụ (BTV)
-	OfficeSecretary                         // "secretary": bí thư
-	OfficeDeputySecretary                   // "deputy-secretary": phó bí thư
-	OfficeInspection                        // "inspection-committee": ủy ban kiểm tra (UBKT)
-	OfficeInspectionChair                   // "inspection-chair": chủ nhiệm ủy ban kiểm tra
-	OfficeDelegates                         // "delegates": đại biểu chính thức dự đại hội cấp trên
-	OfficeAlternates                        // "alternate-delegates": đại biểu dự khuyết
+	OfficeCommittee           Office = iota + 1 // "committee": ban chấp hành (cấp ủy); in a chi bộ, the chi ủy
+	OfficeStanding                              // "standing-committee": ban thường vụ (BTV)
+	OfficeSecretary                             // "secretary": bí thư
+	OfficeDeputySecretary                       // "deputy-secretary": phó bí thư
+	OfficeInspection                            // "inspection-committee": ủy ban kiểm tra (UBKT)
+	OfficeInspectionChair                       // "inspection-chair": chủ nhiệm ủy ban kiểm tra
+	OfficeDelegates                             // "delegates": đại biểu chính thức dự đại hội cấp trên
+	OfficeAlternates                            // "alternate-delegates": đại biểu dự khuyết
+	OfficeInspectionVice                        // "inspection-vice-chair": phó chủ nhiệm ủy ban kiểm tra, elected by the UBKT's meeting
+	OfficeCommitteeAlternates                   // "committee-alternates": ủy viên dự khuyết Ban Chấp hành (Trung ương), a contest of the national congress
 	numOffices
 )
 
 var offices = enumtext.New[Office]("office", "chức danh",
 	"", "committee", "standing-committee", "secretary", "deputy-secretary",
-	"inspection-committee", "inspection-chair", "delegates", "alternate-delegates")
+	"inspection-committee", "inspection-chair", "delegates", "alternate-delegates",
+	"inspection-vice-chair", "committee-alternates")
 
 var officeNames = [numOffices]Text{
 	{},
@@ -38,6 +41,8 @@ var officeNames = [numOffices]Text{
 	{VI: "Chủ nhiệm Ủy ban Kiểm tra", EN: "Chair of the Inspection Committee"},
 	{VI: "Đại biểu chính thức dự Đại hội cấp trên", EN: "Delegates to the superior congress"},
 	{VI: "Đại biểu dự khuyết dự Đại hội cấp trên", EN: "Alternate delegates to the superior congress"},
+	{VI: "Phó Chủ nhiệm Ủy ban Kiểm tra", EN: "Vice Chair of the Inspection Committee"},
+	{VI: "Ủy viên dự khuyết Ban Chấp hành", EN: "Alternate members of the Executive Committee"},
 }
 
 // String returns the stable code, e.g. "standing-committee".

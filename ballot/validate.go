@@ -34,6 +34,11 @@ func (c Congress) validate(errs *ErrorList) {
 	if len(c.Term) > MaxNameLen {
 		errs.Addf("term", ErrOutOfRange, "", "nhiệm kỳ dài quá %d byte", "the term is longer than %d bytes", MaxNameLen)
 	}
+	if c.TermMonths < 0 || c.TermMonths > 120 {
+		errs.Addf("term_months", ErrOutOfRange, fmt.Sprint(c.TermMonths),
+			"nhiệm kỳ %d tháng phải từ 1 đến 120 (0: 60 tháng)", "a term of %d months must be 1 to 120 (0: 60 months)", c.TermMonths)
+	}
+	checkDate("opening", c.Opening, errs)
 	c.Roster.validate("roster", errs)
 	checkBoard("counting_board", c.CountingBoard, errs)
 
@@ -63,6 +68,55 @@ func (c Congress) validate(errs *ErrorList) {
 			contests[ct.ID] = i
 		}
 		ct.validate(at, known, errs)
+	}
+	c.validateDesignated(known, errs)
+}
+
+// validateDesignated checks the seats held with no vote: a valid office, a
+// known person, each person at most once per office, a capped list.
+func (c Congress) validateDesignated(known map[CandidateID]int, errs *ErrorList) {
+	if len(c.Designated) > MaxCandidates {
+		errs.Addf("designated", ErrOutOfRange, fmt.Sprint(len(c.Designated)),
+			"%d người được chỉ định, tối đa %d", "%d designations, at most %d", len(c.Designated), MaxCandidates)
+		return
+	}
+	seen := make(map[Designation]int, len(c.Designated))
+	for i, d := range c.Designated {
+		at := Path("designated").Index(i)
+		if !d.Office.Valid() {
+			errs.Addf(at.Child("office"), ErrRequired, "", "thiếu chức danh", "the office is missing")
+		}
+		if _, ok := known[d.ID]; !ok {
+			errs.Addf(at.Child("id"), ErrUnknown, string(d.ID), "%q không có trong candidates", "%q is not among the candidates", d.ID)
+		}
+		if len(d.By) > MaxNameLen {
+			errs.Addf(at.Child("by"), ErrOutOfRange, "", "dài quá %d byte", "longer than %d bytes", MaxNameLen)
+		}
+		checkDate(at.Child("on"), d.On, errs)
+		key := Designation{Office: d.Office, ID: d.ID}
+		if j, dup := seen[key]; dup {
+			errs.Addf(at, ErrDuplicate, string(d.ID), "trùng với designated[%d]", "duplicate of designated[%d]", j)
+		} else {
+			seen[key] = i
+		}
+	}
+}
+
+// checkDate rejects a Date built in Go that is no day: a day outside its
+// month (ParseDate never gives one).
+func checkDate(at Path, d Date, errs *ErrorList) {
+	if d.IsZero() {
+		if d.Day != 0 {
+			errs.Addf(at, ErrInvalid, fmt.Sprint(d.Day), "ngày không có tháng", "a day without a month")
+		}
+		return
+	}
+	if _, err := NewDate(d.Month.Year(), d.Month.Month(), d.Day); err != nil {
+		t := Text{VI: err.Error(), EN: err.Error()}
+		if te, ok := err.(textError); ok {
+			t = Text(te)
+		}
+		errs.Add(at, ErrInvalid, d.String(), t)
 	}
 }
 
@@ -103,8 +157,15 @@ func (r Roster) validate(at Path, errs *ErrorList) {
 		checkCount(at.Child("present"), d.Present, errs)
 		checkCount(at.Child("committee_absent"), d.CommitteeAbsent, errs)
 		checkCount(at.Child("absent_unreplaced"), d.AbsentUnreplaced, errs)
+		checkCount(at.Child("ex_officio"), d.ExOfficio, errs)
+		checkCount(at.Child("designated"), d.Designated, errs)
 		if len(*errs) > before {
 			return // sums of out-of-range counts say nothing more
+		}
+		if d.ExOfficio+d.Designated > d.Official {
+			errs.Addf(at, ErrConflict, fmt.Sprint(d.ExOfficio+d.Designated),
+				"%d đại biểu đương nhiên và chỉ định nhiều hơn %d đại biểu chính thức", "%d ex officio and designated delegates are more than the %d official",
+				d.ExOfficio+d.Designated, d.Official)
 		}
 		checkRosterSums(at, d.Official, d.Present, d.CommitteeAbsent+d.AbsentUnreplaced,
 			d.CommitteeAbsent+d.AbsentUnreplaced, errs)
@@ -123,10 +184,12 @@ func checkRosterSums(at Path, official, present, excluded, excludedAbsent int, e
 		errs.Addf(at.Child("present"), ErrConflict, fmt.Sprint(present),
 			"có mặt %d nhiều hơn số triệu tập %d", "%d present is more than the %d convened", present, official)
 	}
+	// With more present than convened, the absent are not a number: that
+	// problem is reported alone.
 	if excluded > official {
 		errs.Addf(at, ErrConflict, fmt.Sprint(excluded),
 			"số không tính %d nhiều hơn số triệu tập %d", "%d excluded is more than the %d convened", excluded, official)
-	} else if excludedAbsent > official-present {
+	} else if present <= official && excludedAbsent > official-present {
 		errs.Addf(at, ErrConflict, fmt.Sprint(excludedAbsent),
 			"%d người vắng mặt được trừ nhưng chỉ có %d người vắng", "%d are excluded for absence but only %d are absent",
 			excludedAbsent, official-present)
@@ -142,6 +205,9 @@ func (cand Candidate) validate(at Path, ref Month, errs *ErrorList) {
 	}
 	if !origins.Valid(cand.Origin) {
 		errs.Addf(at.Child("origin"), ErrInvalid, cand.Origin.String(), "nguồn giới thiệu không hợp lệ", "invalid origin")
+	}
+	if cand.Outgoing != OfficesOf(cand.Outgoing.List()...) {
+		errs.Addf(at.Child("outgoing"), ErrInvalid, fmt.Sprint(uint16(cand.Outgoing)), "chức danh không hợp lệ", "invalid offices")
 	}
 	if cand.Holds != OfficesOf(cand.Holds.List()...) {
 		errs.Addf(at.Child("holds"), ErrInvalid, fmt.Sprint(uint16(cand.Holds)), "chức danh không hợp lệ", "invalid offices")

@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"bufio"
+	"errors"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -59,7 +61,11 @@ func TestMain(m *testing.M) {
 // function that stops the program as Ctrl+C would.
 func startStation(t *testing.T, bin, addr, path string, args ...string) (string, func()) {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"-addr", addr, "-journal", path}, args...)...)
+	args = append([]string{"-addr", addr, "-journal", path}, args...)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		args = append(args, "-new") // a new round; without it the station resumes, or refuses
+	}
+	cmd := exec.Command(bin, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +123,7 @@ func TestStation(t *testing.T) {
 	browser := Browser(t)
 	bin := program(t, "station")
 	path := filepath.Join(t.TempDir(), "station.journal")
-	addr, stop := startStation(t, bin, "127.0.0.1:0", path)
+	addr, stop := startStation(t, bin, "127.0.0.1:0", path, "-new")
 	defer func() { stop() }()
 	entry := Tab(t, browser, 90*time.Second)
 	projector := Tab(t, browser, 90*time.Second)
@@ -146,8 +152,11 @@ func TestStation(t *testing.T) {
 		}
 	}
 	// Undo the last ballot (the one with every name struck), typed at once:
-	// the page sends requests in order, so the undo follows the entry.
+	// the page sends requests in order, so the undo follows the entry. The
+	// undo asks to be confirmed first.
 	must(chromedp.Do(entry, chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		WaitFor(`!document.getElementById("confirm").hidden`),
+		chromedp.KeyEvent("y"),
 		WaitFor(`document.getElementById("collected").textContent === "7"`),
 		WaitFor(`document.querySelector('#entries li[data-seq="8"]').classList.contains("voided")`)))
 
@@ -204,4 +213,96 @@ func TestStation(t *testing.T) {
 		t.Fatalf("closing the round: %d, %v", code, err)
 	}
 	must(chromedp.Do(projector, WaitFor(row2+`.className === "elected"`)))
+}
+
+// TestStationDoubleEntry: two operators enter the same box, one at / and
+// one at /2 (as in Kiesraad's Abacus); they differ at the second paper. The
+// station shows that one difference by position and will not accept; the
+// second operator undoes their entry (confirming the undo) and re-enters it
+// in its place; the entries agree, and the result is accepted, closing both
+// journals.
+func TestStationDoubleEntry(t *testing.T) {
+	browser := Browser(t)
+	bin := program(t, "station")
+	dir := t.TempDir()
+	addr, stop := startStation(t, bin, "127.0.0.1:0", filepath.Join(dir, "a.journal"), "-new", "-second", filepath.Join(dir, "b.journal"))
+	defer stop()
+	first := Tab(t, browser, 90*time.Second)
+	second := Tab(t, browser, 90*time.Second)
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(chromedp.Do(first, chromedp.Navigate("http://"+addr+"/")))
+	must(chromedp.Do(second, chromedp.Navigate("http://"+addr+"/2")))
+	must(chromedp.Do(first, chromedp.KeyEvent("4 "+kb.Enter+"3 "+kb.Enter+"1 "+kb.Enter),
+		WaitFor(`document.getElementById("collected").textContent === "3"`)))
+	// The second operator misreads paper 2: name 2 instead of 3.
+	must(chromedp.Do(second, chromedp.KeyEvent("4 "+kb.Enter+"2 "+kb.Enter+"1 "+kb.Enter),
+		WaitFor(`document.getElementById("collected").textContent === "3"`)))
+	positions := func(tab context.Context) string {
+		v, err := Eval[[]string](tab, `Array.from(document.querySelectorAll("#differences tbody tr")).map(tr => tr.dataset.position)`)
+		must(err)
+		return fmt.Sprint(v)
+	}
+	must(chromedp.Do(first, WaitFor(`document.querySelectorAll("#differences tbody tr").length === 1`)))
+	if got := positions(first); got != "[2]" {
+		t.Fatalf("differences at %s, want [2]", got)
+	}
+	cells, err := Eval[[]string](first, `Array.from(document.querySelectorAll("#differences tbody tr td")).map(td => td.textContent)`)
+	must(err)
+	if fmt.Sprint(cells) != "[2 gạch tên 3 gạch tên 2]" {
+		t.Errorf("the difference reads %q", cells)
+	}
+	shot(t, second, "double-entry-differ.png")
+	disabled, err := Eval[bool](first, `document.getElementById("accept").disabled`)
+	must(err)
+	if !disabled {
+		t.Error("the result can be accepted while the entries differ")
+	}
+	// The board re-reads paper 2: it strikes name 3. The second operator
+	// undoes their entry 2, confirms, and re-enters the paper in its place.
+	must(chromedp.Do(second, chromedp.Click(`#entries li[data-seq="2"] button.undo`),
+		WaitFor(`!document.getElementById("confirm").hidden`)))
+	shot(t, second, "double-entry-confirm.png")
+	must(chromedp.Do(second, chromedp.KeyEvent("y"),
+		WaitFor(`document.querySelector('#entries li[data-seq="2"]').classList.contains("voided")`),
+		WaitFor(`!document.getElementById("replacing").hidden`)))
+	shot(t, second, "double-entry-undone.png")
+	must(chromedp.Do(second, chromedp.KeyEvent("3 "+kb.Enter),
+		WaitFor(`document.querySelector('#entries li[data-seq="4"]') !== null`)))
+	must(chromedp.Do(first, WaitFor(`document.querySelectorAll("#differences tbody tr").length === 0`),
+		WaitFor(`!document.getElementById("accept").disabled`),
+		chromedp.Click(`#accept`),
+		WaitFor(`document.getElementById("accept").disabled`)))
+	shot(t, first, "double-entry-accepted.png")
+	closed, err := Eval[[]bool](first, `Promise.all(["/api/state", "/api/state?j=2"].map(u => fetch(u).then(r => r.json()).then(s => s.closed && s.compare.accepted)))`)
+	must(err)
+	if fmt.Sprint(closed) != "[true true]" {
+		t.Errorf("after accepting, closed and accepted: %v", closed)
+	}
+	replaces, err := Eval[int](second, `fetch("/api/state?j=2").then(r => r.json()).then(s => s.entries[3].replaces)`)
+	must(err)
+	if replaces != 2 {
+		t.Errorf("the re-entry replaces %d, want 2", replaces)
+	}
+}
+
+// shot saves a screenshot of the tab to $KIEMPHIEU_SHOTS/name when that is
+// set, for people to look at what the test saw.
+func shot(t *testing.T, tab context.Context, name string) {
+	t.Helper()
+	dir := os.Getenv("KIEMPHIEU_SHOTS")
+	if dir == "" {
+		return
+	}
+	png, err := chromedp.Run(tab, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"cmp"
 	"slices"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
@@ -25,6 +24,7 @@ func (g Regime) Check(c ballot.Congress) (Verdict, error) {
 	if c.Level == ballot.LevelChiBo {
 		ck.chiBo()
 	}
+	ck.add(g.CheckStanding(c)...)
 	for i, ct := range c.Contests {
 		at := ballot.Path("contests").Index(i)
 		ck.add(g.CheckList(c, i)...)
@@ -107,9 +107,38 @@ func (g Regime) CheckList(c ballot.Congress, i int) []Finding {
 		if r.Bound.Unit == OfShare {
 			f.Base = ct.Seats
 		}
-		out = append(out, f.Evaluate(r.Severity))
+		f = f.Evaluate(r.Severity)
+		if lo, hi, ok := g.preparedBand(r, ct.Office, ct.Seats); ok && lo > hi && f.Count == lo && f.Outcome != Pass {
+			// No whole number lies in the band: the smallest above its
+			// minimum satisfies it (rules.md §2).
+			f.Outcome, f.Needed, f.Excess, f.Note = Pass, 0, 0, NoWholeNumber
+		}
+		out = append(out, f)
 	}
 	return out
+}
+
+// preparedBand returns, for a rule r on the prepared list, the band of
+// whole surpluses that the prepared list's lower and upper share bounds
+// allow at seats: the smallest surplus meeting the lower bound and the
+// largest meeting the upper. ok is false unless r is one of such a pair.
+func (g Regime) preparedBand(r ListRule, o ballot.Office, seats int) (lo, hi int, ok bool) {
+	if r.Stage != Prepared || r.Bound.Unit != OfShare {
+		return 0, 0, false
+	}
+	var haveLo, haveHi bool
+	for _, q := range g.Lists {
+		if q.Stage != Prepared || q.Bound.Unit != OfShare || !q.appliesTo(o, seats) {
+			continue
+		}
+		switch q.Bound.Cmp {
+		case AtLeast, MoreThan:
+			lo, haveLo = q.Bound.MinCount(seats), true
+		case AtMost, LessThan:
+			hi, haveHi = q.Bound.MaxCount(seats), true
+		}
+	}
+	return lo, hi, haveLo && haveHi
 }
 
 // preparedList is the convening committee's list of a contest: its
@@ -205,24 +234,22 @@ func (ck *checker) nominations(at ballot.Path, ct ballot.Contest) {
 	kept, tied := admitted, []ballot.Nominee(nil)
 	if maxS, capped := ck.g.MaxSurplus(ct.Office, ct.Seats); capped && len(committeeKept)+len(admitted) > ct.Seats+maxS {
 		places := max(0, ct.Seats+maxS-len(committeeKept))
-		byVotes := slices.Clone(admitted)
-		slices.SortStableFunc(byVotes, func(a, b ballot.Nominee) int { return cmp.Compare(b.Agree, a.Agree) })
-		kept = byVotes[:places]
+		votes := make([]int, len(admitted))
+		for k, nom := range admitted {
+			votes[k] = nom.Agree
+		}
+		fill := FillSeats(votes, places)
+		kept = nil
+		for _, k := range fill.Elected {
+			kept = append(kept, admitted[k])
+		}
+		for _, k := range fill.Tied {
+			tied = append(tied, admitted[k])
+		}
 		var dropped []ballot.CandidateID
-		if places > 0 && places < len(byVotes) && byVotes[places-1].Agree == byVotes[places].Agree {
-			cut := byVotes[places].Agree
-			kept = nil
-			for _, nom := range byVotes {
-				switch {
-				case nom.Agree > cut:
-					kept = append(kept, nom)
-				case nom.Agree == cut:
-					tied = append(tied, nom)
-				}
-			}
-		} else {
-			for _, nom := range byVotes[places:] {
-				dropped = append(dropped, nom.ID)
+		if len(tied) == 0 {
+			for _, k := range fill.Rest {
+				dropped = append(dropped, admitted[k].ID)
 			}
 		}
 		f := Finding{Rule: NomineeTrim, Path: at, Office: ct.Office, Bound: Count(AtMost, places),
@@ -297,6 +324,11 @@ func (ck *checker) chiBo() {
 				ck.add(Finding{Rule: ChiBoCommitteeSize, Path: at.Child("seats"), Office: ct.Office, Bound: Count(AtMost, r.MaxCommittee),
 					Count: ct.Seats, Source: r.Source}.Evaluate(Fail))
 			}
+		case ballot.OfficeInspection, ballot.OfficeInspectionChair, ballot.OfficeInspectionVice:
+			if r.NoInspection {
+				ck.add(Finding{Rule: ChiBoNoInspection, Path: at.Child("office"), Office: ct.Office, Bound: Count(AtMost, 0),
+					Count: 1, Source: r.InspectionSource}.Evaluate(Fail))
+			}
 		case ballot.OfficeDeputySecretary:
 			if r.MaxDeputies > 0 {
 				ck.add(Finding{Rule: ChiBoDeputies, Path: at.Child("seats"), Office: ct.Office, Bound: Count(AtMost, r.MaxDeputies),
@@ -304,6 +336,46 @@ func (ck *checker) chiBo() {
 			}
 		}
 	}
+}
+
+// CheckStanding evaluates the standing rule of g on congress c: at the
+// levels it names, a contest for the standing committee needs a committee
+// of at least CommitteeFrom members — the seats of the committee's contests
+// plus the members designated to it (a commune short of 9 gets "chỉ định bổ
+// sung cấp ủy viên"), or, when c holds no committee contest, the sitting
+// members of the committee's meeting that votes. Under that, only the
+// secretary and deputies are elected (rules.md §1). When c tells nothing of
+// the committee's size, nothing is checked.
+func (g Regime) CheckStanding(c ballot.Congress) []Finding {
+	r := g.Standing
+	if r.CommitteeFrom <= 0 || !slices.Contains(r.Levels, c.Level) {
+		return nil
+	}
+	size, known := 0, false
+	for _, ct := range c.Contests {
+		if ct.Office == ballot.OfficeCommittee {
+			size, known = size+ct.Seats, true
+		}
+	}
+	for _, d := range c.Designated {
+		if d.Office == ballot.OfficeCommittee {
+			size, known = size+1, true
+		}
+	}
+	var out []Finding
+	for i, ct := range c.Contests {
+		size := size
+		if m := ct.Meeting; !known && m != nil && m.Body == ballot.OfficeCommittee {
+			size = m.Sitting
+		} else if !known {
+			continue
+		}
+		if ct.Office == ballot.OfficeStanding {
+			out = append(out, Finding{Rule: StandingFrom, Path: ballot.Path("contests").Index(i), Office: ct.Office,
+				Bound: Count(AtLeast, r.CommitteeFrom), Count: size, Source: r.Source}.Evaluate(Fail))
+		}
+	}
+	return out
 }
 
 // CheckChain evaluates the chain rules of g for the list of contest ct (at
@@ -315,7 +387,7 @@ func (g Regime) CheckChain(level ballot.Level, at ballot.Path, ct ballot.Contest
 	holds func(ballot.CandidateID) ballot.Offices, checked ballot.Offices) []Finding {
 	var out []Finding
 	for _, r := range g.Chains {
-		if r.Office != ct.Office || !r.appliesAt(level) || !checked.Has(r.Body) {
+		if r.Office != ct.Office || !r.appliesAt(level) || !checked.Has(r.Body) || checked.Has(r.Unless) {
 			continue
 		}
 		for k, id := range ct.Candidates {
@@ -341,7 +413,7 @@ func (g Regime) CheckQuotas(c ballot.Congress, at ballot.Path, o ballot.Office, 
 	ref := g.ReferenceMonth(c)
 	index := registry(c)
 	for _, q := range g.Quotas {
-		if q.Office != o {
+		if q.Office != o || !q.appliesAt(c.Level) {
 			continue
 		}
 		count := 0
@@ -357,7 +429,7 @@ func (g Regime) CheckQuotas(c ballot.Congress, at ballot.Path, o ballot.Office, 
 				count++
 			}
 		}
-		f := Finding{Rule: Quota, Path: at, Office: o, Trait: q.Trait, Bound: q.Bound, Count: count, Source: q.Source}
+		f := Finding{Rule: Quota, Path: at, Office: o, Trait: q.Trait, Bound: q.Bound, Upper: q.Upper, Count: count, Source: q.Source}
 		if q.Bound.Unit == OfShare {
 			f.Base = len(group)
 		}
@@ -417,31 +489,33 @@ func missing(errs *ballot.ErrorList, k int, t Trait, ref ballot.Month) {
 
 // CheckWorkingTime evaluates the working-time rule of g for the list of
 // contest i of c: months from the reference month to the month of
-// retirement, at least a full term for a first-time member and the regime's
-// months for an incumbent. It needs each person's sex and birth month (or an
-// individual retirement month) and a reference month.
+// retirement, at least NeededMonths for each person. The bound belongs to
+// the person, so a person's verdict is the same on every list the rule
+// covers. It needs each person's sex and birth month (or an individual
+// retirement month) and a reference month.
 func (g Regime) CheckWorkingTime(c ballot.Congress, i int) ([]Finding, error) {
 	w, ct := g.WorkingTime, c.Contests[i]
-	reelection, applies := w.Reelection, w.Offices.Has(ct.Office)
+	applies := w.Offices.Has(ct.Office)
 	for _, e := range w.Exceptions {
 		if e.Office == ct.Office && e.Level == c.Level {
-			reelection, applies = e.Reelection, true
+			applies = true // a deputy secretary's own list is under the rule too
 		}
 	}
 	if !applies {
 		return nil, nil
 	}
 	ref := g.ReferenceMonth(c)
+	src := w.Source
+	if g.ReferenceAssumed(c) {
+		src += srcAssumedReference
+	}
 	index := registry(c)
 	var errs ballot.ErrorList
 	var out []Finding
 	at := ballot.Path("contests").Index(i)
 	for k, id := range ct.Candidates {
 		p := c.Candidates[index[id]]
-		need := w.FirstTime
-		if p.Incumbent {
-			need = reelection
-		}
+		need := g.NeededMonths(c, p)
 		if need == 0 {
 			continue
 		}
@@ -465,10 +539,34 @@ func (g Regime) CheckWorkingTime(c ballot.Congress, i int) ([]Finding, error) {
 			}
 		}
 		out = append(out, Finding{Rule: WorkingTime, Path: at.Child("candidates").Index(k), Subject: id, Office: ct.Office,
-			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: w.Source}.Evaluate(w.Severity))
+			Bound: Count(AtLeast, need), Count: ref.MonthsUntil(retires), Source: src}.Evaluate(w.Severity))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// NeededMonths returns the months of working time person p needs at
+// congress c under g's working-time rule, zero when none is checked: the
+// body's full term (or FirstTime) for a first-time member; for a
+// re-nominated one (Incumbent, or holding a post in the outgoing term)
+// Reelection, or an exception's months when p holds its office in the
+// outgoing term at a congress of its level. It depends on the person and
+// the congress only, never on the list.
+func (g Regime) NeededMonths(c ballot.Congress, p ballot.Candidate) int {
+	w := g.WorkingTime
+	if !p.Incumbent && p.Outgoing == 0 {
+		if w.FullTerm {
+			return c.TermLength()
+		}
+		return w.FirstTime
+	}
+	need := w.Reelection
+	for _, e := range w.Exceptions {
+		if e.Level == c.Level && p.Outgoing.Has(e.Office) {
+			need = e.Reelection
+		}
+	}
+	return need
 }

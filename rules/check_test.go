@@ -372,13 +372,30 @@ func TestQuotas(t *testing.T) {
 	want := []q{
 		{rules.Trait{Kind: rules.Women}, rules.Warning, 2, 20, 1, 0},                               // 15 % of 20 is 3
 		{rules.Trait{Kind: rules.AgeBracket, MaxAge: 39}, rules.Warning, 1, 20, 1, 0},              // under 40: 1, 10 % of 20 is 2
-		{rules.Trait{Kind: rules.AgeBracket, MinAge: 40, MaxAge: 50}, rules.Pass, 19, 20, 0, 0},    // at least 40 %
-		{rules.Trait{Kind: rules.AgeBracket, MinAge: 40, MaxAge: 50}, rules.Warning, 19, 20, 0, 9}, // at most 50 %: 10 of 20
+		{rules.Trait{Kind: rules.AgeBracket, MinAge: 40, MaxAge: 50}, rules.Warning, 19, 20, 0, 9}, // about 40–50 %, one band: 10 of 20 at most
 		{rules.Trait{Kind: rules.AgeBracket, MaxAge: 34}, rules.Pass, 1, 0, 0, 0},                  // a member under 35
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("quotas (-want +got):\n%s", diff)
 	}
+	for _, f := range v.Findings {
+		if f.Rule == rules.Quota && f.Trait.MinAge == 40 && (f.Upper != rules.Share(rules.AtMost, rules.MustRatio("50%")) || f.Bound != rules.Share(rules.AtLeast, rules.MustRatio("40%"))) {
+			t.Errorf("the 40–50 band is reported as a band (khoảng), bounds %v and %v", f.Bound, f.Upper)
+		}
+	}
+	// The same list at a commune or a ward: CT 35 (2019) names province and
+	// district only; only the local rule is checked.
+	c.Level = ballot.LevelCommune
+	got = nil
+	for _, f := range check(t, g, c).Findings {
+		if f.Rule == rules.Quota {
+			got = append(got, q{f.Trait, f.Outcome, f.Count, f.Base, f.Needed, f.Excess})
+		}
+	}
+	if diff := cmp.Diff(want[3:], got); diff != "" {
+		t.Errorf("quotas at a commune (-want +got):\n%s", diff)
+	}
+	c.Level = ballot.LevelProvince
 
 	// Missing data is an error naming each person and field.
 	c.Candidates[5].Sex = 0

@@ -9,7 +9,11 @@
 //     Party, Quyết định 190-QĐ/TW (current, [QD190]) and 244-QĐ/TW (previous,
 //     [QD244]), with their guidance (hướng dẫn) and directives (chỉ thị). A
 //     [Regime] is such a set of rules as plain data that a caller copies and
-//     changes to state local guidance.
+//     changes to state local guidance. It is composed ([Compose]) of two
+//     dated parts, the election rules ([ElectionRules]: quy chế bầu cử) and
+//     the round's directive ([Directive]: chỉ thị), and [InForce] picks both
+//     from a congress's opening day (ngày khai mạc) and level. What a count
+//     cites and decides between rounds is part of it ([CountingRule]).
 //   - Số dư: the surplus of a list, candidates minus seats. The list of the
 //     committee (ban chấp hành) and of the standing committee (ban thường vụ)
 //     must have one; its ratio to the seats may not exceed 30 %, and the

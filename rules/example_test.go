@@ -67,7 +67,9 @@ func ExampleRegime_Check_chiBo() {
 // for 15 seats; one floor nominee passed the opinion vote and one
 // self-nominee did not. The province's guidance, added to the current
 // regime, asks for an introduced list at least 15 % over the seats and a
-// committee member under 35, and keeps the targets of Chỉ thị 35.
+// committee member under 35. The targets of Chỉ thị 35-CT/TW of 30/5/2019,
+// appended too, are scoped to province and district: none applies to a
+// ward.
 func ExampleRegime_Check_dangBo() {
 	g := rules.QD190()
 	g.Name += " + hướng dẫn của Tỉnh ủy"
@@ -121,7 +123,7 @@ func ExampleRegime_Check_dangBo() {
 		}
 	}
 	// Output:
-	// QĐ 190-QĐ/TW + hướng dẫn của Tỉnh ủy: 31 checks, 27 pass, 1 warning, 3 fail (first: surplus-min at contests[0].nominations.introduced)
+	// QĐ 190-QĐ/TW + Chỉ thị 45-CT/TW ngày 14/4/2025 + hướng dẫn của Tỉnh ủy: 27 checks, 24 pass, 0 warning, 3 fail (first: surplus-min at contests[0].nominations.introduced)
 	// pass    Ban Chấp hành: số dư 3, yêu cầu ít nhất 1
 	// pass    Ban Chấp hành: số dư 3/15 (20,00 %), yêu cầu không quá 30 %
 	// pass    Ban Chấp hành: danh sách cấp ủy giới thiệu có số dư 2/15 (13,33 %), nên ít nhất 10 %
@@ -130,10 +132,6 @@ func ExampleRegime_Check_dangBo() {
 	// pass    c18 được 60/147 (40,81 %) đại biểu dự đồng ý, quá 30 %: đủ điều kiện vào danh sách
 	// pass    c19 chỉ được 30/147 (20,40 %) đồng ý, cần quá 30 %: không vào danh sách
 	// pass    Ban Chấp hành: danh sách bầu cử khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút
-	// pass    Ban Chấp hành: nữ là 5/18 (27,77 %), mục tiêu ít nhất 15 %
-	// pass    Ban Chấp hành: người dưới 40 tuổi là 3/18 (16,66 %), mục tiêu ít nhất 10 %
-	// pass    Ban Chấp hành: người từ 40 đến 50 tuổi là 11/18 (61,11 %), mục tiêu ít nhất 40 %
-	// warning Ban Chấp hành: người từ 40 đến 50 tuổi là 11/18 (61,11 %), mục tiêu không quá 50 %; thừa 2
 	// fail    Ban Chấp hành: người dưới 35 tuổi là 0, mục tiêu ít nhất 1; cần thêm 1
 	// fail    c03 còn 42 tháng công tác, cần ít nhất 48 tháng; cần thêm 6
 }
@@ -178,4 +176,21 @@ func ExamplePercent() {
 	// Output:
 	// 17,17 %
 	// 17.18%
+}
+
+// The regime in force for a congress is picked from its opening day and
+// level, part by part; a month that holds a boundary is not enough.
+func ExampleInForce() {
+	for _, d := range []ballot.Date{ballot.MustDate(2025, 1, 16), ballot.MustDate(2025, 9, 20), {Month: ballot.MustMonth(2025, 4)}} {
+		g, err := rules.InForce(d, ballot.LevelCommune)
+		if err != nil {
+			fmt.Println(d, err)
+			continue
+		}
+		fmt.Printf("%s: %s; re-election %d months\n", d, g.Name, g.WorkingTime.Reelection)
+	}
+	// Output:
+	// 2025-01-16: QĐ 190-QĐ/TW + Chỉ thị 35-CT/TW ngày 14/6/2024; re-election 30 months
+	// 2025-09-20: QĐ 190-QĐ/TW + Chỉ thị 45-CT/TW ngày 14/4/2025; re-election 48 months
+	// 2025-04 opening: 4/2025 holds a change of regime, on 14/4/2025: the opening day is needed
 }

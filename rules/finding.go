@@ -48,6 +48,9 @@ const (
 	RoundList           // "round-list": a further round's list holds nobody already elected
 	SecretaryBallots    // "secretary-ballots": a chi bộ votes at most three times for its secretary
 	MeetingSitting      // "meeting-sitting": a meeting's sitting members are the members the congress elected
+	// Bodies a congress may elect.
+	StandingFrom      // "standing-from": a grassroots đảng ủy elects a standing committee only with at least 9 committee members
+	ChiBoNoInspection // "chibo-no-inspection": a chi bộ congress elects no inspection committee
 	numRules
 )
 
@@ -58,7 +61,8 @@ var ruleIDs = enumtext.New[RuleID]("rule", "quy tắc", "",
 	"chain", "quota", "working-time",
 	"ballots-collected", "ballots-add-up", "invalid-reasons-add-up", "votes-per-candidate",
 	"votes-total-min", "votes-total-max", "declared-elected", "printed-share",
-	"round-seats", "round-list", "secretary-ballots", "meeting-sitting")
+	"round-seats", "round-list", "secretary-ballots", "meeting-sitting",
+	"standing-from", "chibo-no-inspection")
 
 // String returns the stable code, e.g. "surplus-max".
 func (r RuleID) String() string { return ruleIDs.String(r) }
@@ -128,27 +132,64 @@ type Finding struct {
 	Body    ballot.Office      `json:"body,omitzero"`     // for Chain: the body the person must belong to
 	Trait   Trait              `json:"trait,omitzero"`    // for Quota: who is counted
 	Bound   Bound              `json:"bound"`             // the limit that decided
-	Count   int                `json:"count"`             // the value counted
-	Base    int                `json:"base,omitempty"`    // the base of a share bound
-	Needed  int                `json:"needed,omitempty"`  // how many more would meet the bound
-	Excess  int                `json:"excess,omitempty"`  // how many fewer would meet the bound
+	// Upper is the upper end of a band ("khoảng 40–50 %"), whose lower end
+	// is Bound; zero for a single bound.
+	Upper  Bound `json:"upper,omitzero"`
+	Count  int   `json:"count"`            // the value counted
+	Base   int   `json:"base,omitempty"`   // the base of a share bound
+	Needed int   `json:"needed,omitempty"` // how many more would meet the bound
+	Excess int   `json:"excess,omitempty"` // how many fewer would meet the bound
 	// Names lists people the finding is about beyond Subject: the
 	// candidates tied at a cut, the names missing from or extra on a list.
 	Names []ballot.CandidateID `json:"names,omitempty"`
 	// Written is a figure as written in filed minutes, for the checks of
 	// printed figures.
 	Written string `json:"written,omitempty"`
-	Source  string `json:"source"` // the article or guidance the rule comes from
+	// Note qualifies the outcome, such as a band with no whole number in it.
+	Note   Note   `json:"note,omitzero"`
+	Source string `json:"source"` // the article or guidance the rule comes from
 }
 
-// Evaluate returns f with Outcome, Needed and Excess filled in from Bound,
-// Count and Base: Pass when the bound holds, sev when it does not.
+// Note qualifies a finding's outcome.
+type Note uint8
+
+// The notes.
+const (
+	// NoWholeNumber: no whole number of extra candidates lies in the
+	// prepared list's 10–15 % band (6, 11, 12, 13 seats, and 1–5), so the
+	// smallest above 10 % satisfies it (rules.md §2, a library decision).
+	NoWholeNumber Note = iota + 1 // "no-whole-number-in-band"
+)
+
+var notes = enumtext.New[Note]("note", "ghi chú", "", "no-whole-number-in-band")
+
+// String returns the stable code.
+func (n Note) String() string { return notes.String(n) }
+
+// MarshalText returns the stable code.
+func (n Note) MarshalText() ([]byte, error) { return notes.Marshal(n) }
+
+// UnmarshalText parses a stable code.
+func (n *Note) UnmarshalText(b []byte) error {
+	v, err := notes.Parse(string(b))
+	if err == nil {
+		*n = v
+	}
+	return err
+}
+
+// Evaluate returns f with Outcome, Needed and Excess filled in from Bound
+// (and Upper, for a band), Count and Base: Pass when the bound holds, sev
+// when it does not.
 func (f Finding) Evaluate(sev Outcome) Finding {
 	f.Outcome = Pass
+	f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
 	if !f.Bound.Holds(f.Count, f.Base) {
 		f.Outcome = sev
+	} else if f.Upper.Cmp != 0 && !f.Upper.Holds(f.Count, f.Base) {
+		f.Outcome = sev
+		f.Needed, f.Excess = f.Upper.Fix(f.Count, f.Base)
 	}
-	f.Needed, f.Excess = f.Bound.Fix(f.Count, f.Base)
 	return f
 }
 
@@ -199,6 +240,10 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 	case SurplusRequired, SurplusMax, SurplusSmallBody, SurplusMin:
 		return t("%ssố dư %s, yêu cầu %s%s", "%ssurplus %s, required %s%s", office, value, f.Bound.Format(l), gap)
 	case PreparedMin, PreparedMax:
+		if f.Note == NoWholeNumber {
+			return t("%sdanh sách cấp ủy giới thiệu có số dư %s; không có số nguyên nào trong khoảng 10–15 %%, số nhỏ nhất trên 10 %% được chấp nhận",
+				"%sthe committee's list has surplus %s; no whole number lies in 10–15 %%, the smallest above 10 %% is accepted", office, value)
+		}
 		return t("%sdanh sách cấp ủy giới thiệu có số dư %s, nên %s%s", "%sthe committee's list has surplus %s, recommended %s%s",
 			office, value, f.Bound.Format(l), gap)
 	case NomineeGate:
@@ -219,7 +264,7 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 				office, f.Needed, list)
 		}
 		return t("%svượt mức số dư tối đa, giữ %d người được đề cử theo số phiếu từ cao xuống; không giữ: %s",
-			"%sover the surplus cap, %d nominees kept from the most votes down; not kept: %s", office, f.Count, list)
+			"%sover the surplus cap, %d nominees kept from the most votes down; not kept: %s", office, f.Count-f.Excess, list)
 	case NomineeList:
 		if f.Outcome == Pass {
 			return t("%sdanh sách bầu cử khớp với kết quả giới thiệu, đề cử, ứng cử và xin rút", "%sthe list matches the nominations and withdrawals", office)
@@ -239,7 +284,11 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 		}
 		return t("%s ứng cử %s nhưng không phải thành viên %s", "%s stands for %s but does not belong to the %s", subject, f.Office.Name(l), f.Body.Name(l))
 	case Quota:
-		return t("%s%s là %s, mục tiêu %s%s", "%s%s are %s, target %s%s", office, f.Trait.Name(l), value, f.Bound.Format(l), gap)
+		target := f.Bound.Format(l)
+		if f.Upper.Cmp != 0 {
+			target = t("khoảng %s–%s", "about %s–%s", f.Bound.limitIn(l), f.Upper.limitIn(l))
+		}
+		return t("%s%s là %s, mục tiêu %s%s", "%s%s are %s, target %s%s", office, f.Trait.Name(l), value, target, gap)
 	case WorkingTime:
 		return t("%s còn %d tháng công tác, cần %s tháng%s", "%s has %d months of working time left, %s months required%s",
 			subject, f.Count, f.Bound.Format(l), gap)
@@ -276,6 +325,11 @@ func (f Finding) Describe(l ballot.Lang, name func(ballot.CandidateID) string) s
 	case SecretaryBallots:
 		return t("bầu bí thư chi bộ lần thứ %d; %s lần, sau đó cấp ủy cấp trên chỉ định", "chi bộ secretary, ballot %d; %s ballots, then the superior committee appoints",
 			f.Count, f.Bound.Format(l))
+	case StandingFrom:
+		return t("%scấp ủy có %d ủy viên, cần %s để bầu ban thường vụ", "%sthe committee has %d members, %s needed to elect a standing committee",
+			office, f.Count, f.Bound.Format(l))
+	case ChiBoNoInspection:
+		return t("%sđại hội chi bộ không bầu Ủy ban Kiểm tra", "%sa chi bộ congress elects no inspection committee", office)
 	case MeetingSitting:
 		return t("%s có %d thành viên dự hội nghị, đại hội bầu %d", "the %s has %d members sitting, the congress elected %d",
 			f.Body.Name(l), f.Count, f.Bound.Limit.Num())

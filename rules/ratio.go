@@ -459,11 +459,16 @@ func (b Bound) String() string {
 	return b.Cmp.symbol() + " " + b.limitText()
 }
 
-// Format returns the bound in words, e.g. "không quá 30 %" or "at least 1".
-func (b Bound) Format(l ballot.Lang) string {
+// limitIn returns the limit as Format writes it, without the words.
+func (b Bound) limitIn(l ballot.Lang) string {
 	lim := b.limitText()
 	if b.Unit == OfShare && l == ballot.Vietnamese {
 		lim = strings.Replace(strings.Replace(lim, ".", ",", 1), "%", " %", 1)
 	}
-	return b.Cmp.words(l) + " " + lim
+	return lim
+}
+
+// Format returns the bound in words, e.g. "không quá 30 %" or "at least 1".
+func (b Bound) Format(l ballot.Lang) string {
+	return b.Cmp.words(l) + " " + b.limitIn(l)
 }

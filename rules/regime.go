@@ -13,8 +13,16 @@ import (
 // It is plain data. QD190 and QD244 return fresh values, which a caller may
 // change freely (Clone copies one deeply); nothing in this package keeps
 // global settings.
+//
+// A regime is composed of two dated parts (Compose): the election rules
+// (ElectionRules: lists, nominations, chi bộ, chains, counting) and the
+// round's directive (Directive: working time, quotas, reference months).
+// InForce picks both for a congress from its opening day and level.
 type Regime struct {
-	Name string // e.g. "QĐ 190-QĐ/TW"
+	Name string // e.g. "QĐ 190-QĐ/TW + Chỉ thị 45-CT/TW ngày 14/4/2025"
+	// RulesName and DirectiveName name the two parts the regime was
+	// composed of.
+	RulesName, DirectiveName string
 	// Lists are the rules on the surplus of candidate lists, in the order
 	// they are evaluated.
 	Lists []ListRule
@@ -24,6 +32,12 @@ type Regime struct {
 	ChiBo ChiBoRule
 	// Chains are the rules on who may stand for an office.
 	Chains []ChainRule
+	// Standing is the rule on which congresses elect a standing committee.
+	Standing StandingRule
+	// Counting is what the regime decides about the count: the articles
+	// cited, the chi bộ secretary's ballot limit, the next step after a
+	// round.
+	Counting CountingRule
 	// Quotas are the structure targets of the personnel plan.
 	Quotas []QuotaRule
 	// WorkingTime is the rule on working time left; its zero value checks
@@ -34,6 +48,9 @@ type Regime struct {
 	// ReferenceMonths are the months at which ages are counted, by level,
 	// used when a congress does not give its own.
 	ReferenceMonths []LevelMonth
+	// OpeningIsReference counts ages at the congress's opening month when
+	// neither the congress nor ReferenceMonths gives one [U].
+	OpeningIsReference bool
 }
 
 // Clone returns a deep copy of g, so that changing one does not change the
@@ -43,6 +60,10 @@ func (g Regime) Clone() Regime {
 	c.Lists = slices.Clone(g.Lists)
 	c.Chains = slices.Clone(g.Chains)
 	c.Quotas = slices.Clone(g.Quotas)
+	for i := range c.Quotas {
+		c.Quotas[i].Levels = slices.Clone(g.Quotas[i].Levels)
+	}
+	c.Standing.Levels = slices.Clone(g.Standing.Levels)
 	c.ReferenceMonths = slices.Clone(g.ReferenceMonths)
 	c.WorkingTime.Exceptions = slices.Clone(g.WorkingTime.Exceptions)
 	for i := range c.Lists {
@@ -111,6 +132,10 @@ type ChiBoRule struct {
 	MaxCommittee  int // the largest chi ủy (7)
 	MaxDeputies   int // deputy secretaries (1)
 	Source        string
+	// NoInspection: a chi bộ congress elects no inspection committee, nor
+	// its chair or vice chairs.
+	NoInspection     bool
+	InspectionSource string
 }
 
 // A ChainRule says that a candidate for Office must already belong to Body,
@@ -121,6 +146,10 @@ type ChainRule struct {
 	Office ballot.Office
 	Body   ballot.Office
 	Levels []ballot.Level
+	// Unless, when set, limits the rule to congresses without that body:
+	// where there is no standing committee, the secretary must be a
+	// committee member.
+	Unless ballot.Office
 	Source string
 }
 
@@ -192,32 +221,81 @@ func (t Trait) Name(l ballot.Lang) string {
 // A QuotaRule is a structure target for the lists of one office: the number
 // or share of people with a trait. On a candidate list the base of a share is
 // the number of names on the list; on an elected body (package tally) it is
-// the number elected. Targets are reported, never used to invalidate ballots.
+// the number elected, designated members included. Targets are reported,
+// never used to invalidate ballots.
 type QuotaRule struct {
-	Office   ballot.Office
-	Trait    Trait
+	Office ballot.Office
+	// Levels is the rule's scope: the levels of congress it applies to; all
+	// levels when empty. CT 35 (2019) names province and district.
+	Levels []ballot.Level
+	Trait  Trait
+	// Bound is a minimum ("từ 10% trở lên"), or, with Upper set, the lower
+	// end of a band ("khoảng 40%-50%": about, reported as a band, never as
+	// "at most 50 %" alone).
 	Bound    Bound
+	Upper    Bound
 	Severity Outcome // the outcome when the target is missed, usually Warning
 	Source   string
+}
+
+func (q QuotaRule) appliesAt(l ballot.Level) bool {
+	return len(q.Levels) == 0 || slices.Contains(q.Levels, l)
+}
+
+// StandingRule says which congresses elect a standing committee (ban
+// thường vụ): at the levels listed, only when the committee has at least
+// CommitteeFrom members (designated members included). Zero CommitteeFrom
+// checks nothing.
+type StandingRule struct {
+	CommitteeFrom int
+	Levels        []ballot.Level
+	Source        string
+}
+
+// CountingRule is what a regime decides about counting (rules.md §4.4, §6):
+// the articles the minutes and the checks cite, the chi bộ secretary's
+// ballot limit and the next step after a round that leaves seats.
+type CountingRule struct {
+	// SecretaryBallots is how many times a chi bộ votes for its secretary
+	// before the superior committee designates one (3); zero: no limit.
+	SecretaryBallots int
+	SecretarySource  string
+	// AnotherRound are the offices for which a first round that leaves
+	// seats is followed by another round (the delegates); for the others
+	// the congress decides whether to vote again or elect fewer.
+	AnotherRound       ballot.Offices
+	AnotherRoundSource string
+	Ballots            string // the article on ballots and their validity
+	Result             string // the article on the result and its base D
+	Minutes            string // the article on the counting minutes
 }
 
 // WorkingTimeRule is the rule on working time left (thời gian công tác còn
 // lại) for candidates to the lists of Offices, counted in whole months from
 // the reference month to the month of retirement. A zero FirstTime or
 // Reelection is not checked.
+//
+// The bound belongs to the person, not the list (rules.md §5.1): it is fixed
+// once per person from whether they are re-nominated and the post they hold
+// in the outgoing term, and is the same on every list of the congress.
 type WorkingTimeRule struct {
-	Offices    ballot.Offices
-	FirstTime  int // months a first-time member needs (a full term: 60)
-	Reelection int // months an incumbent needs (48 under CT 45, 30 under CT 35)
-	// Exceptions replace Reelection for one office at one level, such as
-	// 42 months for a provincial deputy secretary.
+	Offices ballot.Offices
+	// FirstTime is the months a first-time member needs; with FullTerm it
+	// is ignored and the body's term is used (ballot.Congress.TermLength:
+	// 60 for five years, 30 for a 2½-year chi bộ term).
+	FirstTime  int
+	FullTerm   bool
+	Reelection int // months a re-nominated member needs (48 under CT 45, 30 under CT 35)
+	// Exceptions replace Reelection for a person who holds an office in the
+	// outgoing term (ballot.Candidate.Outgoing) at a congress of one level,
+	// such as 42 months for a provincial deputy secretary, on every list.
 	Exceptions []WorkingTimeException
 	Severity   Outcome
 	Source     string
 }
 
-// A WorkingTimeException sets the months needed for re-election to one
-// office at one level. It also brings that office's lists under the rule.
+// A WorkingTimeException sets the months a re-nominated person needs who
+// holds Office in the outgoing term, at a congress of Level.
 type WorkingTimeException struct {
 	Office     ballot.Office
 	Level      ballot.Level
@@ -231,7 +309,8 @@ type LevelMonth struct {
 }
 
 // ReferenceMonth returns the month at which ages are counted for congress c:
-// its own, or the regime's for its level, or the zero Month.
+// its own, or the regime's for its level, or, when the regime says so, the
+// month of its opening, or the zero Month.
 func (g Regime) ReferenceMonth(c ballot.Congress) ballot.Month {
 	if !c.ReferenceMonth.IsZero() {
 		return c.ReferenceMonth
@@ -241,112 +320,27 @@ func (g Regime) ReferenceMonth(c ballot.Congress) ballot.Month {
 			return lm.Month
 		}
 	}
+	if g.OpeningIsReference {
+		return c.Opening.Month
+	}
 	return ballot.Month{}
 }
 
-var (
-	bodies      = ballot.OfficesOf(ballot.OfficeCommittee, ballot.OfficeStanding, ballot.OfficeInspection)
-	committee   = ballot.OfficesOf(ballot.OfficeCommittee)
-	notChiBo    = []ballot.Level{ballot.LevelGrassroots, ballot.LevelCommune, ballot.LevelAboveGrassroots, ballot.LevelProvince, ballot.LevelNational}
-	chiBoOnly   = []ballot.Level{ballot.LevelChiBo}
-	src190Art14 = "QĐ 190-QĐ/TW Điều 14 khoản 1"
-)
-
-// surplusRules are the list rules QĐ 190 and QĐ 244 share. The lists of the
-// committee (BCH) and the standing committee (BTV) are confirmed (Điều 14
-// khoản 1); the inspection committee (UBKT) is held to the same rules by
-// default, which is not confirmed (rules.md §2): remove it from Offices if
-// the congress decides otherwise.
-func surplusRules(src, srcSmall string) []ListRule {
-	return []ListRule{
-		{Rule: SurplusRequired, Offices: bodies, Bound: Count(AtLeast, 1), Severity: Fail, Source: src},
-		{Rule: SurplusSmallBody, Offices: bodies, MinSeats: 3, MaxSeats: 5, Bound: Count(AtMost, 1), Severity: Fail,
-			Overrides: []RuleID{SurplusMax, PreparedMin, PreparedMax}, Source: srcSmall},
-		{Rule: SurplusMax, Offices: bodies, Bound: Share(AtMost, MustRatio("30%")), Severity: Fail, Source: src},
-		{Rule: PreparedMin, Offices: bodies, Stage: Prepared, Bound: Share(AtLeast, MustRatio("10%")), Severity: Warning, Source: src},
-		{Rule: PreparedMax, Offices: bodies, Stage: Prepared, Bound: Share(AtMost, MustRatio("15%")), Severity: Warning, Source: src},
+// ReferenceAssumed reports whether ReferenceMonth(c) is the opening month
+// taken for want of a published reference month [U]: findings that count
+// from it say so in their source.
+func (g Regime) ReferenceAssumed(c ballot.Congress) bool {
+	if !c.ReferenceMonth.IsZero() || !g.OpeningIsReference {
+		return false
 	}
+	for _, lm := range g.ReferenceMonths {
+		if lm.Level == c.Level {
+			return false
+		}
+	}
+	return !c.Opening.IsZero()
 }
 
-// QD190 returns the current regime, the default for new elections:
-// Quyết định 190-QĐ/TW (10/10/2024) with Hướng dẫn 04-HD/TW (31/12/2024),
-// Chỉ thị 45-CT/TW (14/4/2025) and Quy định 294-QĐ/TW.
-//
-// Its choices where the sources are silent (rules.md status [U]):
-//   - the inspection committee's list follows the committee's surplus rules;
-//   - in a đảng bộ a deputy secretary is drawn from the standing committee,
-//     as the secretary is;
-//   - no structure quota: the quotas of Chỉ thị 45 for women and young cadres
-//     were not found. Append CT35Quotas, or the local guidance, to Quotas.
-func QD190() Regime {
-	return Regime{
-		Name:       "QĐ 190-QĐ/TW",
-		Lists:      surplusRules(src190Art14, "HD 04-HD/TW"),
-		Nomination: NominationRule{Gate: Share(MoreThan, MustRatio("30%")), Source: "QĐ 190-QĐ/TW Điều 14 khoản 2–3"},
-		ChiBo:      ChiBoRule{CommitteeFrom: 9, MaxCommittee: 7, MaxDeputies: 1, Source: "QĐ 294-QĐ/TW"},
-		Chains:     chainRules("QĐ 190-QĐ/TW", "QĐ 294-QĐ/TW"),
-		WorkingTime: WorkingTimeRule{
-			Offices: committee, FirstTime: 60, Reelection: 48,
-			Exceptions: []WorkingTimeException{{Office: ballot.OfficeDeputySecretary, Level: ballot.LevelProvince, Reelection: 42}},
-			Severity:   Fail, Source: "CT 45-CT/TW",
-		},
-		Retirement: LabourCode2019(),
-		ReferenceMonths: []LevelMonth{
-			{ballot.LevelChiBo, ballot.MustMonth(2025, 4)},
-			{ballot.LevelGrassroots, ballot.MustMonth(2025, 4)},
-			{ballot.LevelAboveGrassroots, ballot.MustMonth(2025, 6)},
-			{ballot.LevelCommune, ballot.MustMonth(2025, 7)},
-			{ballot.LevelProvince, ballot.MustMonth(2025, 9)},
-		},
-	}
-}
-
-// QD244 returns the previous regime, for recounts and audits of the
-// 2020–2025 term: Quyết định 244-QĐ/TW (9/6/2014) with Hướng dẫn 03-HD/TW
-// (20/3/2020) and Chỉ thị 35-CT/TW (30/5/2019).
-//
-// Its choices where the sources are silent: the surplus rules are QĐ 190's
-// (190 "basically keeps" 244; the 3–5 seat rule is from HD 04 and assumed
-// here); retirement at a flat 60 for men and 55 for women, the law before
-// 2021, as the 2020 guidance computed it; no reference months (the congress
-// gives its own); the quotas of CT 35.
-func QD244() Regime {
-	return Regime{
-		Name:       "QĐ 244-QĐ/TW",
-		Lists:      surplusRules("QĐ 244-QĐ/TW Điều 13", "HD 04-HD/TW (assumed)"),
-		Nomination: NominationRule{Gate: Share(MoreThan, MustRatio("30%")), Source: "QĐ 244-QĐ/TW Điều 13"},
-		ChiBo:      ChiBoRule{CommitteeFrom: 9, MaxCommittee: 7, MaxDeputies: 1, Source: "Điều lệ Đảng; QĐ 244-QĐ/TW"},
-		Chains:     chainRules("QĐ 244-QĐ/TW", "QĐ 244-QĐ/TW"),
-		Quotas:     CT35Quotas(),
-		WorkingTime: WorkingTimeRule{
-			Offices: committee, FirstTime: 60, Reelection: 30, Severity: Fail, Source: "CT 35-CT/TW; HD 26-HD/BTCTW",
-		},
-		Retirement: Flat(60, 55),
-	}
-}
-
-func chainRules(src, srcChiBo string) []ChainRule {
-	return []ChainRule{
-		{Office: ballot.OfficeStanding, Body: ballot.OfficeCommittee, Source: src},
-		{Office: ballot.OfficeSecretary, Body: ballot.OfficeStanding, Levels: notChiBo, Source: src},
-		{Office: ballot.OfficeDeputySecretary, Body: ballot.OfficeStanding, Levels: notChiBo, Source: src + " (assumed)"},
-		{Office: ballot.OfficeSecretary, Body: ballot.OfficeCommittee, Levels: chiBoOnly, Source: srcChiBo},
-		{Office: ballot.OfficeDeputySecretary, Body: ballot.OfficeCommittee, Levels: chiBoOnly, Source: srcChiBo},
-		{Office: ballot.OfficeInspectionChair, Body: ballot.OfficeInspection, Source: src},
-	}
-}
-
-// CT35Quotas returns the structure targets of Chỉ thị 35-CT/TW for the
-// committee, as warnings: women at least 15 % and a woman in the standing
-// committee; members under 40 at least 10 %; members aged 40 to 50 about
-// 40–50 %. (Ethnic minorities have no number: add one from local guidance.)
-func CT35Quotas() []QuotaRule {
-	const src = "CT 35-CT/TW"
-	return []QuotaRule{
-		{Office: ballot.OfficeCommittee, Trait: Trait{Kind: Women}, Bound: Share(AtLeast, MustRatio("15%")), Severity: Warning, Source: src},
-		{Office: ballot.OfficeStanding, Trait: Trait{Kind: Women}, Bound: Count(AtLeast, 1), Severity: Warning, Source: src},
-		{Office: ballot.OfficeCommittee, Trait: Trait{Kind: AgeBracket, MaxAge: 39}, Bound: Share(AtLeast, MustRatio("10%")), Severity: Warning, Source: src},
-		{Office: ballot.OfficeCommittee, Trait: Trait{Kind: AgeBracket, MinAge: 40, MaxAge: 50}, Bound: Share(AtLeast, MustRatio("40%")), Severity: Warning, Source: src},
-		{Office: ballot.OfficeCommittee, Trait: Trait{Kind: AgeBracket, MinAge: 40, MaxAge: 50}, Bound: Share(AtMost, MustRatio("50%")), Severity: Warning, Source: src},
-	}
-}
+// srcAssumedReference is appended to the source of a finding counted from
+// an assumed reference month.
+const srcAssumedReference = " (thời điểm tính tuổi: tháng khai mạc, giả định; reference month: the opening month, assumed)"

@@ -91,22 +91,36 @@ func TestWorkingTimeThaiNguyen(t *testing.T) {
 }
 
 // TestWorkingTimeCT45 checks the current regime: 48 months for re-election,
-// 42 for a provincial deputy secretary, the level's reference month, and an
-// individual retirement month overriding the schedule.
+// 42 for a person who is a provincial deputy secretary in the outgoing term
+// on every list (the committee's included: the bound belongs to the person),
+// the level's reference month, and an individual retirement month
+// overriding the schedule.
 func TestWorkingTimeCT45(t *testing.T) {
 	g := rules.QD190()
 	c := congress(ballot.LevelProvince, 2, contest(ballot.OfficeDeputySecretary, 1, 1), contest(ballot.OfficeCommittee, 1, 2))
 	c.ReferenceMonth = ballot.Month{} // the regime's month for a province: 9/2025
 	c.Candidates[0].Sex, c.Candidates[0].Born, c.Candidates[0].Incumbent = ballot.Male, ballot.MustMonth(1967, 3), true
+	c.Candidates[0].Outgoing = ballot.OfficesOf(ballot.OfficeDeputySecretary)
 	// Born 3/1967: 62 y (the cap, from 2028) in 3/2029: 42 months after 9/2025.
-	fs, err := g.CheckWorkingTime(c, 0)
-	if err != nil || len(fs) != 1 || fs[0].Outcome != rules.Pass || fs[0].Count != 42 || fs[0].Bound != rules.Count(rules.AtLeast, 42) {
-		t.Errorf("provincial deputy secretary: %v, %v", fs, err)
+	for i, why := range []string{"deputy secretary's list", "committee's list"} {
+		fs, err := g.CheckWorkingTime(c, i)
+		if err != nil || len(fs) < 1 || fs[0].Outcome != rules.Pass || fs[0].Count != 42 || fs[0].Bound != rules.Count(rules.AtLeast, 42) {
+			t.Errorf("a sitting provincial deputy secretary with 42 months, %s: %v, %v", why, fs, err)
+		}
 	}
+	c.Candidates[0].Outgoing = 0 // the same man, not a deputy secretary
+	fs, _ := g.CheckWorkingTime(c, 1)
+	if fs[0].Outcome != rules.Fail || fs[0].Bound != rules.Count(rules.AtLeast, 48) {
+		t.Errorf("a re-nominee who holds no such post needs 48 months: %v", fs)
+	}
+	c.Level = ballot.LevelCommune // a deputy secretary of a commune: no exception
+	c.ReferenceMonth = ballot.MustMonth(2025, 9)
+	c.Candidates[0].Outgoing = ballot.OfficesOf(ballot.OfficeDeputySecretary)
 	fs, _ = g.CheckWorkingTime(c, 1)
 	if fs[0].Outcome != rules.Fail || fs[0].Bound != rules.Count(rules.AtLeast, 48) {
-		t.Errorf("the same man for the committee needs 48 months: %v", fs)
+		t.Errorf("a commune's deputy secretary needs 48 months: %v", fs)
 	}
+	c.Level, c.Candidates[0].Outgoing = ballot.LevelProvince, 0
 	c.Candidates[0].Retires = ballot.MustMonth(2030, 9) // an individual extension
 	fs, _ = g.CheckWorkingTime(c, 1)
 	if fs[0].Outcome != rules.Pass || fs[0].Count != 60 {

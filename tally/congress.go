@@ -12,8 +12,12 @@ import (
 // Options are the choices of a count. The zero Options is the documented
 // default.
 type Options struct {
-	// Regime supplies the chain rules applied between contests and, with
-	// CheckLists, the list checks. Nil means rules.QD190().
+	// Regime supplies the chain rules applied between contests, the
+	// counting rules and articles, and, with CheckLists, the list checks.
+	// Nil means the regime in force for the congress's opening day and
+	// level (rules.InForce; an error when the day is needed and only a
+	// month is given), or rules.QD190() when the congress gives no opening
+	// day.
 	Regime *rules.Regime
 	// CheckLists includes the organisation committee's check of the lists
 	// (rules.Regime.Check) in the result. It needs the personnel data the
@@ -27,10 +31,6 @@ type Options struct {
 	// default: alternates come only from their own ballot.
 	SurplusQualifiersAsAlternates bool
 }
-
-// MaxSecretaryBallots is how many times a chi bộ votes for its secretary
-// before the superior committee appoints one (QĐ 294) [C].
-const MaxSecretaryBallots = 3
 
 // A ContestResult is the outcome of a contest across its rounds: who was
 // elected, in the order elected (round by round, most votes first), the
@@ -63,6 +63,9 @@ type Person struct {
 	Incumbent      bool               `json:"incumbent,omitempty"`
 	Origin         ballot.Origin      `json:"origin,omitzero"`
 	Holds          []ballot.Office    `json:"holds,omitempty"`
+	// Designated are the offices of Holds held with no vote, designated or
+	// ex officio (ballot.Congress.Designated).
+	Designated []ballot.Office `json:"designated,omitempty"`
 }
 
 // A Result is a counted congress: its base, each contest with each round,
@@ -74,10 +77,19 @@ type Result struct {
 	Term           string          `json:"term,omitempty"`
 	ReferenceMonth ballot.Month    `json:"reference_month,omitzero"` // the one in force: the congress's or the regime's
 	Regime         string          `json:"regime"`
-	Base           Base            `json:"base"` // the congress's own; meetings have theirs in their rounds
+	Articles       Articles        `json:"articles"` // what the minutes and checks cite, by the regime
+	Base           Base            `json:"base"`     // the congress's own; meetings have theirs in their rounds
 	Lists          *rules.Verdict  `json:"lists,omitempty"`
 	Contests       []ContestResult `json:"contests"`
-	People         []Person        `json:"people"`
+	// Designated are the seats held with no vote (chỉ định, đương nhiên),
+	// as recorded: no minutes, but they count in the bodies.
+	Designated []ballot.Designation `json:"designated,omitempty"`
+	// Structure is the regime's structure targets checked on the bodies
+	// actually elected (all rounds) with their designated members
+	// (rules.md §5), with Options.CheckLists; the base of a share is the
+	// body.
+	Structure []rules.Finding `json:"structure,omitempty"`
+	People    []Person        `json:"people"`
 }
 
 // Count counts every contest of congress c in document order, each round
@@ -93,11 +105,17 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		return Result{}, err
 	}
 	g := rules.QD190()
-	if opt.Regime != nil {
+	switch {
+	case opt.Regime != nil:
 		g = opt.Regime.Clone()
+	case !c.Opening.IsZero():
+		var err error
+		if g, err = rules.InForce(c.Opening, c.Level); err != nil {
+			return Result{}, err
+		}
 	}
 	res := Result{Congress: c.Name, Level: c.Level, Term: c.Term, ReferenceMonth: g.ReferenceMonth(c),
-		Regime: g.Name, Base: BaseOf(c.Roster)}
+		Regime: g.Name, Articles: ArticlesOf(g), Base: BaseOf(c.Roster)}
 	if opt.CheckLists {
 		v, err := g.Check(c)
 		if err != nil {
@@ -114,11 +132,21 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		holds[p.ID] = p.Holds
 		checked |= p.Holds
 	}
+	designated := make(map[ballot.CandidateID]ballot.Offices, len(c.Designated))
+	for _, d := range c.Designated {
+		holds[d.ID] = holds[d.ID].With(d.Office)
+		designated[d.ID] = designated[d.ID].With(d.Office)
+		checked = checked.With(d.Office)
+	}
+	res.Designated = slices.Clone(c.Designated)
 	for _, ct := range c.Contests {
 		checked = checked.With(ct.Office)
 	}
-	electedTo := make(map[ballot.Office]int) // how many each body's contest elected
-	official := -1                           // the index of the last official delegates' contest counted
+	electedTo := make(map[ballot.Office]int) // how many sit in each body: designated, then elected
+	for _, d := range c.Designated {
+		electedTo[d.Office]++
+	}
+	official := -1 // the index of the last official delegates' contest counted
 
 	for i, ct := range c.Contests {
 		at := ballot.Path("contests").Index(i)
@@ -130,7 +158,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		if ct.Office == ballot.OfficeAlternates && opt.SurplusQualifiersAsAlternates && official >= 0 {
 			fromOfficial = surplusQualifiers(res.Contests[official])
 		}
-		cr, err := countContest(at, c, ct, base, fromOfficial)
+		cr, err := countContest(at, c, ct, base, fromOfficial, g.Counting)
 		if err != nil {
 			return Result{}, err
 		}
@@ -140,7 +168,7 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 		if m := ct.Meeting; m != nil {
 			if n, ok := electedTo[m.Body]; ok {
 				cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.MeetingSitting, Path: at.Child("meeting").Child("sitting"),
-					Office: ct.Office, Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: srcResult}.Evaluate(rules.Fail))
+					Office: ct.Office, Body: m.Body, Bound: rules.Count(rules.Exactly, n), Count: m.Sitting, Source: res.Articles.Result}.Evaluate(rules.Fail))
 			}
 		}
 		for _, id := range cr.Elected {
@@ -155,9 +183,52 @@ func Count(c ballot.Congress, opt Options) (Result, error) {
 
 	for _, p := range c.Candidates {
 		res.People = append(res.People, Person{ID: p.ID, Name: p.Name, Sex: p.Sex, Born: p.Born,
-			EthnicMinority: p.EthnicMinority, Incumbent: p.Incumbent, Origin: p.Origin, Holds: holds[p.ID].List()})
+			EthnicMinority: p.EthnicMinority, Incumbent: p.Incumbent, Origin: p.Origin, Holds: holds[p.ID].List(),
+			Designated: designated[p.ID].List()})
+	}
+	if opt.CheckLists {
+		s, err := structure(g, c, res)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Structure = s
 	}
 	return res, nil
+}
+
+// structure checks the regime's quotas on each body as elected: the
+// elected of every contest for it, all rounds, and the members designated
+// to it, reported at its last contest (or at "designated").
+func structure(g rules.Regime, c ballot.Congress, res Result) ([]rules.Finding, error) {
+	var offices ballot.Offices
+	for _, q := range g.Quotas {
+		offices = offices.With(q.Office)
+	}
+	var out []rules.Finding
+	for _, o := range offices.List() {
+		var group []ballot.CandidateID
+		at := ballot.Path("designated")
+		for i, ct := range res.Contests {
+			if ct.Office == o {
+				at = ballot.Path("contests").Index(i)
+				group = append(group, ct.Elected...)
+			}
+		}
+		for _, d := range c.Designated {
+			if d.Office == o && !slices.Contains(group, d.ID) {
+				group = append(group, d.ID)
+			}
+		}
+		if len(group) == 0 {
+			continue
+		}
+		fs, err := g.CheckQuotas(c, at, o, group)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, fs...)
+	}
+	return out, nil
 }
 
 // surplusQualifiers returns the candidates of the official delegates'
@@ -183,7 +254,9 @@ func surplusQualifiers(official ContestResult) []Standing {
 
 // countContest counts the rounds of contest ct in order, carrying the seats
 // left and the elected from round to round.
-func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing) (ContestResult, error) {
+func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Base, fromOfficial []Standing, cr0 rules.CountingRule) (ContestResult, error) {
+	arts := Articles{Ballots: cr0.Ballots, Result: cr0.Result, Minutes: cr0.Minutes}
+	srcResult := arts.Result
 	cr := ContestResult{ID: ct.ID, Office: ct.Office, Seats: ct.Seats, CountingBoard: slices.Clone(c.CountingBoard)}
 	if len(ct.CountingBoard) > 0 {
 		cr.CountingBoard = slices.Clone(ct.CountingBoard)
@@ -194,24 +267,22 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 	if len(fromOfficial) > 0 {
 		// Alternates from the official ballot's surplus qualifiers, in vote
 		// order; a tie at the last alternate seat is left to a run-off.
-		take := min(len(fromOfficial), seatsLeft)
-		if take < len(fromOfficial) && fromOfficial[take-1].Votes == fromOfficial[take].Votes {
-			cut := fromOfficial[take].Votes
+		votes := make([]int, len(fromOfficial))
+		for k, s := range fromOfficial {
+			votes[k] = s.Votes
+		}
+		fill := rules.FillSeats(votes, seatsLeft)
+		for _, k := range fill.Elected {
+			cr.FromOfficial = append(cr.FromOfficial, fromOfficial[k].ID)
+		}
+		seatsLeft -= len(cr.FromOfficial)
+		if len(fill.Tied) > 0 {
 			var tied []ballot.CandidateID
-			for _, s := range fromOfficial {
-				if s.Votes > cut {
-					cr.FromOfficial = append(cr.FromOfficial, s.ID)
-				} else if s.Votes == cut {
-					tied = append(tied, s.ID)
-				}
+			for _, k := range fill.Tied {
+				tied = append(tied, fromOfficial[k].ID)
 			}
-			seatsLeft -= len(cr.FromOfficial)
 			next = Next{Step: RunOff, Seats: seatsLeft, Candidates: tied}
 		} else {
-			for _, s := range fromOfficial[:take] {
-				cr.FromOfficial = append(cr.FromOfficial, s.ID)
-			}
-			seatsLeft -= take
 			next = Next{Step: AnotherRound, Seats: seatsLeft, Candidates: without(ct.Candidates, cr.FromOfficial)}
 		}
 		cr.Elected = slices.Clone(cr.FromOfficial)
@@ -220,7 +291,10 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		}
 	}
 
-	chiBoSecretary := c.Level == ballot.LevelChiBo && ct.Office == ballot.OfficeSecretary && ct.Meeting == nil
+	// The chi bộ's secretary, voted on by the congress itself, has a ballot
+	// limit under the regime; a secretary elected by a committee's meeting
+	// has none.
+	chiBoSecretary := cr0.SecretaryBallots > 0 && c.Level == ballot.LevelChiBo && ct.Office == ballot.OfficeSecretary && ct.Meeting == nil
 	for k, r := range ct.Rounds {
 		rat := at.Child("rounds").Index(k)
 		if k > 0 || len(cr.FromOfficial) > 0 {
@@ -236,7 +310,7 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 			cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.RoundList, Path: rat.Child("candidates"),
 				Office: ct.Office, Bound: rules.Count(rules.AtMost, 0), Count: len(again), Names: again, Source: srcResult}.Evaluate(rules.Fail))
 		}
-		rr, err := CountRound(rat, k+1, r, base, c.Policy)
+		rr, err := countRound(rat, k+1, r, base, c.Policy, arts)
 		if err != nil {
 			return ContestResult{}, err
 		}
@@ -259,11 +333,11 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 		case rr.Tie != nil:
 		case seatsLeft == 0:
 			rr.Next = Next{Step: Done}
-		case chiBoSecretary && k+1 >= MaxSecretaryBallots:
+		case chiBoSecretary && k+1 >= cr0.SecretaryBallots:
 			rr.Next = Next{Step: Appointed}
 		case chiBoSecretary:
 			rr.Next.Step = AnotherRound
-		case (ct.Office == ballot.OfficeDelegates || ct.Office == ballot.OfficeAlternates) && k == 0:
+		case cr0.AnotherRound.Has(ct.Office) && k == 0:
 			rr.Next.Step = AnotherRound
 		default:
 			rr.Next.Step = CongressDecides
@@ -280,7 +354,7 @@ func countContest(at ballot.Path, c ballot.Congress, ct ballot.Contest, base Bas
 	}
 	if chiBoSecretary {
 		cr.Findings = append(cr.Findings, rules.Finding{Rule: rules.SecretaryBallots, Path: at.Child("rounds"),
-			Office: ct.Office, Bound: rules.Count(rules.AtMost, MaxSecretaryBallots), Count: len(ct.Rounds), Source: "QĐ 294-QĐ/TW"}.Evaluate(rules.Fail))
+			Office: ct.Office, Bound: rules.Count(rules.AtMost, cr0.SecretaryBallots), Count: len(ct.Rounds), Source: cr0.SecretarySource}.Evaluate(rules.Fail))
 	}
 	cr.SeatsLeft = seatsLeft
 	cr.Next = next

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/rules"
 )
 
 // A Counter counts one round incrementally, as a counting kiosk enters the
@@ -20,12 +21,13 @@ type Counter struct {
 	pol     ballot.Policy
 	entries []Entered
 	// running totals of the surviving entries
-	votes   []int
-	valid   int
-	invalid int
-	reasons []int
-	review  int
-	live    int
+	votes         []int
+	valid         int
+	invalid       int
+	reasons       []int
+	review        int
+	reviewInvalid int
+	live          int
 }
 
 // Entered is one entry of a Counter: the ballot as entered, its
@@ -93,10 +95,13 @@ func (c *Counter) apply(cl ballot.Classification, sign int) {
 	if !cl.Valid() {
 		c.invalid += sign
 		c.reasons[cl.Reason] += sign
+		if cl.ForReview() {
+			c.reviewInvalid += sign
+		}
 		return
 	}
 	c.valid += sign
-	if len(cl.Review) > 0 {
+	if cl.ForReview() {
 		c.review += sign
 	}
 	for _, i := range cl.Votes {
@@ -126,11 +131,11 @@ func (c *Counter) Ballots() []ballot.Ballot {
 // It is computed from running totals, without recounting.
 func (c *Counter) Result(at ballot.Path, number int, box string) RoundResult {
 	res := RoundResult{Number: number, Entry: FromBallots, Form: c.round.Form(), Seats: c.round.Seats,
-		Base: c.base, Issued: c.round.Issued, Collected: c.live, Valid: c.valid, Invalid: c.invalid, Review: c.review}
+		Base: c.base, Issued: c.round.Issued, Collected: c.live, Valid: c.valid, Invalid: c.invalid, Review: c.review, ReviewInvalid: c.reviewInvalid}
 	res.InvalidReasons = reasonCounts(c.reasons)
 	res.Boxes = []BoxCount{{Name: box, Collected: c.live, Valid: c.valid, Invalid: c.invalid,
-		InvalidReasons: slices.Clone(res.InvalidReasons), Review: c.review}}
+		InvalidReasons: slices.Clone(res.InvalidReasons), Review: c.review, ReviewInvalid: c.reviewInvalid}}
 	res.decide(c.round.Candidates, slices.Clone(c.votes))
-	res.audit(at, c.round)
+	res.audit(at, c.round, ArticlesOf(rules.QD190()))
 	return res
 }

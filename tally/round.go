@@ -164,7 +164,8 @@ type BoxCount struct {
 	Valid          int                  `json:"valid"`
 	Invalid        int                  `json:"invalid"`
 	InvalidReasons []ballot.ReasonCount `json:"invalid_reasons,omitempty"`
-	Review         int                  `json:"review,omitempty"` // ballots with a name only partly struck
+	Review         int                  `json:"review,omitempty"`         // valid ballots with a name only partly struck
+	ReviewInvalid  int                  `json:"review_invalid,omitempty"` // invalid ballots a partly struck name made invalid
 }
 
 // A RoundResult is the count of one round and its verdict: the figures of
@@ -182,14 +183,20 @@ type RoundResult struct {
 	Valid          int                  `json:"valid"`
 	Invalid        int                  `json:"invalid"`
 	InvalidReasons []ballot.ReasonCount `json:"invalid_reasons,omitempty"`
-	Review         int                  `json:"review,omitempty"` // valid ballots with a name only partly struck, for the board
-	Boxes          []BoxCount           `json:"boxes,omitempty"`
-	Standings      []Standing           `json:"standings"` // in ballot order
-	Elected        []ballot.CandidateID `json:"elected"`   // most votes first; equal votes in ballot order
-	Tie            *Tie                 `json:"tie,omitempty"`
-	SeatsLeft      int                  `json:"seats_left"`
-	Next           Next                 `json:"next"`
-	Findings       []rules.Finding      `json:"findings"`
+	// The ballots for the board's review (rules.md §3 row 13) are Review
+	// plus ReviewInvalid. Review counts the valid ballots with a name only
+	// partly struck. ReviewInvalid counts the invalid ballots whose reason
+	// (too many standing, all struck) holds only because of how a partly
+	// struck name was read ("partly struck decides").
+	Review        int                  `json:"review,omitempty"`
+	ReviewInvalid int                  `json:"review_invalid,omitempty"`
+	Boxes         []BoxCount           `json:"boxes,omitempty"`
+	Standings     []Standing           `json:"standings"` // in ballot order
+	Elected       []ballot.CandidateID `json:"elected"`   // most votes first; equal votes in ballot order
+	Tie           *Tie                 `json:"tie,omitempty"`
+	SeatsLeft     int                  `json:"seats_left"`
+	Next          Next                 `json:"next"`
+	Findings      []rules.Finding      `json:"findings"`
 }
 
 // Share returns a candidate's votes as a percentage of the base D, cut to
@@ -199,8 +206,18 @@ func (r RoundResult) Share(votes, places int, mode rules.Rounding) decimal.Decim
 	return rules.Percent(int64(votes), int64(r.Base.D), places, mode)
 }
 
-const srcMinutes = "QĐ 190-QĐ/TW Điều 31"
-const srcResult = "QĐ 190-QĐ/TW Điều 30"
+// Articles are the articles of a regime a count cites: on the minutes and
+// on each check of its figures (rules.CountingRule).
+type Articles struct {
+	Ballots string `json:"ballots"` // ballots and their validity (QĐ 190 Điều 15; QĐ 244 Điều 17)
+	Result  string `json:"result"`  // the result and its base D (QĐ 190 Điều 30; QĐ 244 Điều 32)
+	Minutes string `json:"minutes"` // the counting minutes (QĐ 190 Điều 31; QĐ 244)
+}
+
+// ArticlesOf returns the articles regime g's count cites.
+func ArticlesOf(g rules.Regime) Articles {
+	return Articles{Ballots: g.Counting.Ballots, Result: g.Counting.Result, Minutes: g.Counting.Minutes}
+}
 
 // CountRound counts round r, reported at path at, against base and under the
 // ballot policy pol: from its ballots, classified one by one, or from the
@@ -217,7 +234,13 @@ const srcResult = "QĐ 190-QĐ/TW Điều 30"
 // written in the minutes) and reports each check as a finding; figures that
 // do not add up are findings, not errors. The error is for a round that does
 // not fit its own paper.
+//
+// Its checks cite the articles of rules.QD190; Count cites its regime's.
 func CountRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballot.Policy) (RoundResult, error) {
+	return countRound(at, number, r, base, pol, ArticlesOf(rules.QD190()))
+}
+
+func countRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballot.Policy, arts Articles) (RoundResult, error) {
 	if err := r.Paper.Check(); err != nil {
 		return RoundResult{}, err
 	}
@@ -247,10 +270,13 @@ func CountRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballo
 				if !c.Valid() {
 					bc.Invalid++
 					boxReasons[c.Reason]++
+					if c.ForReview() {
+						bc.ReviewInvalid++
+					}
 					continue
 				}
 				bc.Valid++
-				if len(c.Review) > 0 {
+				if c.ForReview() {
 					bc.Review++
 				}
 				for _, k := range c.Votes {
@@ -265,12 +291,13 @@ func CountRound(at ballot.Path, number int, r ballot.Round, base Base, pol ballo
 			res.Valid += bc.Valid
 			res.Invalid += bc.Invalid
 			res.Review += bc.Review
+			res.ReviewInvalid += bc.ReviewInvalid
 			res.Boxes = append(res.Boxes, bc)
 		}
 		res.InvalidReasons = reasonCounts(reasons)
 	}
 	res.decide(r.Candidates, votes)
-	res.audit(at, r)
+	res.audit(at, r, arts)
 	return res, nil
 }
 
@@ -355,39 +382,29 @@ func (res *RoundResult) decide(list []ballot.CandidateID, votes []int) {
 	for i := range status {
 		status[i] = NotQualified
 	}
-	elected := qualified
-	if len(qualified) > res.Seats {
-		cut := votes[qualified[res.Seats-1]]
-		elected = qualified[:res.Seats]
-		if votes[qualified[res.Seats]] == cut {
-			// The qualified with the cut's votes straddle the last seat.
-			elected = nil
-			tie := &Tie{Votes: cut}
-			for _, i := range qualified {
-				switch {
-				case votes[i] > cut:
-					elected = append(elected, i)
-				case votes[i] == cut:
-					status[i] = Tied
-				}
-			}
-			tie.Seats = res.Seats - len(elected)
-			for i := range list { // ballot order
-				if status[i] == Tied {
-					tie.Candidates = append(tie.Candidates, list[i])
-				}
-			}
-			res.Tie = tie
-		}
-		for _, i := range qualified {
-			if status[i] != Tied {
-				status[i] = Qualified
-			}
-		}
+	qv := make([]int, len(qualified))
+	for k, i := range qualified {
+		qv[k] = votes[i]
 	}
-	for _, i := range elected {
-		status[i] = Elected
-		res.Elected = append(res.Elected, list[i])
+	fill := rules.FillSeats(qv, res.Seats)
+	for _, k := range fill.Rest {
+		status[qualified[k]] = Qualified
+	}
+	if len(fill.Tied) > 0 {
+		tie := &Tie{Votes: qv[fill.Tied[0]], Seats: fill.Seats}
+		for _, k := range fill.Tied {
+			status[qualified[k]] = Tied
+		}
+		for i := range list { // ballot order
+			if status[i] == Tied {
+				tie.Candidates = append(tie.Candidates, list[i])
+			}
+		}
+		res.Tie = tie
+	}
+	for _, k := range fill.Elected {
+		status[qualified[k]] = Elected
+		res.Elected = append(res.Elected, list[qualified[k]])
 	}
 	res.SeatsLeft = res.Seats - len(res.Elected)
 
@@ -418,7 +435,8 @@ func (res *RoundResult) decide(list []ballot.CandidateID, votes []int) {
 }
 
 // audit records the consistency checks of the round's figures.
-func (res *RoundResult) audit(at ballot.Path, r ballot.Round) {
+func (res *RoundResult) audit(at ballot.Path, r ballot.Round, arts Articles) {
+	srcMinutes, srcResult := arts.Minutes, arts.Result
 	add := func(f rules.Finding, sev rules.Outcome) { res.Findings = append(res.Findings, f.Evaluate(sev)) }
 	// Totals are checked where they are written; counts of ballots are
 	// checked on the round.

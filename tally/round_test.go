@@ -48,6 +48,7 @@ func TestBase(t *testing.T) {
 		{"chibo-qa", "11 members, 1 absent with reason: D = 10, 6 votes needed", membersBase(11, 1), 10, 6},
 		{"XII", "XII Congress: 1,510 delegates, none absent", delegatesBase(1510), 1510, 756},
 		{"XIII", "XIII Congress: 1,587 delegates, no exclusions", delegatesBase(1587), 1587, 794},
+		{"XIV", "XIV Congress (22/1/2026): 1,586 delegates, no exclusions", delegatesBase(1586), 1586, 794},
 		{"members-all", "every category of members excluded", tally.BaseOf(ballot.Roster{Members: &ballot.MembersRoster{
 			Official: 100, Present: 90, TemporarilyAttached: 3, ExemptAbsent: 2, Suspended: 1, AbsentWithReason: 4}}), 90, 46},
 		{"delegates-absent", "a committee member and two delegates without alternates absent", tally.BaseOf(ballot.Roster{Delegates: &ballot.DelegatesRoster{

@@ -72,7 +72,7 @@ func main() {
 }
 
 // errRejected says some inputs were rejected; they are already listed.
-var errRejected = errors.New("some inputs were rejected; the summary covers the others")
+var errRejected = errors.New("rejected; the summary covers the others")
 
 func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	fs := flag.NewFlagSet("aggregate", flag.ContinueOnError)
@@ -95,16 +95,17 @@ func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	}
 
 	a := aggregate.New(aggregate.Options{Due: *due, YoungUnder: *young})
-	var rejected []aggregate.Rejected
+	// Rejections are printed as they are found, never held: a stream of
+	// two million bad lines runs in the memory of one.
+	rejected := 0
+	reject := func(r aggregate.Rejected) {
+		rejected++
+		fmt.Fprintln(errw, r.Source+": "+firstProblems(r.Err))
+	}
 	for _, path := range fs.Args() {
-		r, err := read(a, stdin, path)
-		rejected = append(rejected, r...)
-		if err != nil {
+		if err := read(a, stdin, path, reject); err != nil {
 			return err
 		}
-	}
-	for _, r := range rejected {
-		fmt.Fprintln(errw, r.Error())
 	}
 
 	s := a.Summary()
@@ -123,31 +124,45 @@ func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	default:
 		err = report.SummaryText(w, s, opt)
 	}
-	if err == nil && len(rejected) > 0 {
-		err = errRejected
+	if err == nil && rejected > 0 {
+		err = fmt.Errorf("%d inputs: %w", rejected, errRejected)
 	}
 	return err
 }
 
 // read adds the congresses at path: standard input, a directory, or a JSON
-// Lines file.
-func read(a *aggregate.Aggregator, stdin io.Reader, path string) ([]aggregate.Rejected, error) {
+// Lines file, handing each rejected input to reject.
+func read(a *aggregate.Aggregator, stdin io.Reader, path string, reject func(aggregate.Rejected)) error {
 	if path == "-" {
-		return a.ReadStream(stdin, "stdin")
+		return a.ReadStreamFunc(stdin, "stdin", reject)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if info.IsDir() {
-		return a.ReadDir(path)
+		rejected, err := a.ReadDir(path)
+		for _, r := range rejected {
+			reject(r)
+		}
+		return err
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	return a.ReadStream(f, path)
+	return a.ReadStreamFunc(f, path, reject)
+}
+
+// firstProblems is an error on one line: a list of problems gives its
+// first (the count of the rest follows it), any other error its text.
+func firstProblems(err error) string {
+	var l ballot.ErrorList
+	if errors.As(err, &l) && len(l) > 1 {
+		return fmt.Sprintf("%s (+%d)", l[0].Error(), len(l)-1)
+	}
+	return err.Error()
 }
 
 func writeFile(name string, write func(io.Writer) error) error {

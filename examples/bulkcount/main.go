@@ -12,7 +12,8 @@
 //
 // FILE "-" is standard input. -d is the threshold base D, a count of people
 // (QĐ 190-QĐ/TW Điều 30): a candidate is elected only with more than half
-// of it. By default it is the number of ballots collected, which is right
+// of it; it must be at least 1, at least the ballots collected, and at most
+// 100,000,000. By default it is the number of ballots collected, which is right
 // only when every person counted in D cast a ballot; give the real D. -issued
 // is the number of ballots issued, by default the number collected.
 // -accept-signed counts signed ballots; -partly-struck treats a name only
@@ -101,6 +102,11 @@ func run(stdout, stderr io.Writer, args []string) error {
 	if *d < -1 || *issued < -1 {
 		return usage.Wrong(stderr, help, "-d and -issued must not be negative / -d và -issued không được âm")
 	}
+	// D is a count of people (those convened less those excluded): zero
+	// would elect everyone with one vote.
+	if *d == 0 || *d > ballot.MaxCount {
+		return fmt.Errorf("-d must be from 1 to %d", ballot.MaxCount)
+	}
 	if fs.NArg() != 1 {
 		return usage.Wrong(stderr, help, "give one ballot file, or -generate N / cần đúng một tệp phiếu, hoặc -generate N")
 	}
@@ -123,6 +129,10 @@ func run(stdout, stderr io.Writer, args []string) error {
 
 	if *d < 0 {
 		*d = count.Collected
+	}
+	if *d < count.Collected || *d < 1 {
+		// Everyone who cast a ballot is counted in D.
+		return fmt.Errorf("-d %d is less than the %d ballots collected, each cast by someone counted in D", *d, count.Collected)
 	}
 	if *issued < 0 {
 		*issued = count.Collected

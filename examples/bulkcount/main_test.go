@@ -127,6 +127,10 @@ func TestBadArgs(t *testing.T) {
 		{"generate-paper", "no cross-out paper with as many seats as names", []string{"-generate", "3", "-candidates", "5", "-seats", "5"}},
 		{"generate-list", "a list of no names", []string{"-generate", "3", "-candidates", "-5"}},
 		{"negative-d", "D is a count of people", []string{"-d", "-2", "testdata/small.txt"}},
+		{"zero-d", "D = 0 would elect everyone with one vote", []string{"-d", "0", "testdata/small.txt"}},
+		{"d-below-ballots", "D counts at least everyone who cast a ballot", []string{"-d", "1", "testdata/small.txt"}},
+		{"huge-d", "D above the largest count", []string{"-d", "100000001", "testdata/small.txt"}},
+		{"overflowing-d", "D that overflows", []string{"-d", "99999999999999999999", "testdata/small.txt"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errOut bytes.Buffer

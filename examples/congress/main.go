@@ -115,7 +115,10 @@ func run(w io.Writer, args []string) error {
 	if err != nil {
 		return describe(err, opt.Lang)
 	}
-	g := regime()
+	g, err := regime(c)
+	if err != nil {
+		return describe(err, opt.Lang)
+	}
 	res, err := tally.Count(c, tally.Options{Regime: &g, CheckLists: *listsFlag})
 	if err != nil {
 		err = describe(err, opt.Lang)
@@ -142,13 +145,16 @@ func run(w io.Writer, args []string) error {
 	return report.CongressText(w, res, opt)
 }
 
-// regime is the regime congresses are checked under here: the current one,
-// with the structure targets of Chỉ thị 35 kept by the province's guidance.
-func regime() rules.Regime {
-	g := rules.QD190()
-	g.Name += " + CT 35"
-	g.Quotas = append(g.Quotas, rules.CT35Quotas()...)
-	return g
+// regime is the regime in force for congress c, picked from its opening
+// day and level (rules.InForce); the current one when the document gives no
+// opening day. No structure target is added: the 2025 directive has none,
+// and those of Chỉ thị 35-CT/TW of 30/5/2019 are for provinces and
+// districts of the previous round.
+func regime(c ballot.Congress) (rules.Regime, error) {
+	if c.Opening.IsZero() {
+		return rules.QD190(), nil
+	}
+	return rules.InForce(c.Opening, c.Level)
 }
 
 // describe turns an ErrorList into one error listing every problem.

@@ -152,7 +152,9 @@ func agreeBallots(p ballot.Paper, votes []int, valid int, t *testing.T) []ballot
 //     and one self-nominee did not (30 of 147), so 18 names stand (20 %).
 //     Round 1: 147 ballots, 2 invalid; 14 elected, and Trịnh Văn Quang and
 //     Lương Thị Yến tie at 96 votes for the last seat. Round 2, the run-off
-//     between them for one seat: Yến 85, Quang 58.
+//     between them for one seat: Yến 85, Quang 58; of its 3 invalid
+//     ballots, one is invalid only because a partly struck name was read
+//     as standing (two standing for one seat): the board reviews it.
 //   - Delegates to the superior congress: 8 official from 10 names (totals
 //     as the board wrote them), then 1 alternate between the two left.
 //   - The first meeting of the new committee (15 members, all present):
@@ -165,6 +167,7 @@ func sampleCongress(t *testing.T) ballot.Congress {
 		Level:          ballot.LevelCommune,
 		Term:           "2025–2030",
 		ReferenceMonth: ballot.MustMonth(2025, 7),
+		Opening:        ballot.MustDate(2025, 7, 25),
 		Roster: ballot.Roster{Delegates: &ballot.DelegatesRoster{
 			Official: 150, Present: 147, CommitteeAbsent: 1, AbsentUnreplaced: 2,
 		}},
@@ -198,7 +201,7 @@ func sampleCongress(t *testing.T) ballot.Congress {
 		Boxes: boxes(t, p1, v1, 145, []ballot.Ballot{allStanding(18), allStruck(18)}, 75, 72)}
 	p2, v2 := paperOf(1, []entry{{"c16", 58}, {"c17", 85}})
 	round2 := ballot.Round{Paper: p2, Issued: 147,
-		Boxes: boxes(t, p2, v2, 143, []ballot.Ballot{allStanding(2), allStruck(2), allStanding(2)}, 74, 72)}
+		Boxes: boxes(t, p2, v2, 143, []ballot.Ballot{allStanding(2), allStruck(2), {Marks: []ballot.Mark{ballot.Unmarked, ballot.PartlyStruck}}}, 74, 72)}
 	c.Contests = append(c.Contests, ballot.Contest{
 		ID: "bch", Office: ballot.OfficeCommittee, Paper: p1,
 		Nominations: &ballot.Nominations{

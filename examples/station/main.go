@@ -8,8 +8,13 @@
 //	go run ./examples/station [flags]
 //
 //	-addr 127.0.0.1:8080     where to listen (localhost only by default)
-//	-journal FILE            the journal (default kiemphieu-station.journal);
-//	                         an existing one is resumed where it stopped
+//	-journal FILE            the journal (default kiemphieu-station.journal),
+//	                         resumed where it stopped
+//	-new                     start a new round: create the journal (and the
+//	                         second); never replaces an existing one
+//	-second FILE             double entry: a second operator enters the same
+//	                         box into this journal at /2; the result is
+//	                         accepted only when both agree
 //	-data congress.json      the congress (default: an embedded chi bộ)
 //	-contest ID              the contest (default: the first)
 //	-round N                 the round (default 1; a later round needs its
@@ -98,6 +103,8 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	roundN := fs.Int("round", 1, "the round")
 	box := fs.String("box", "Hòm phiếu số 1", "the ballot box entered")
 	issued := fs.Int("issued", -1, "ballots issued")
+	create := fs.Bool("new", false, "start a new round: create the journal (never replaces one)")
+	second := fs.String("second", "", "double entry: the journal of the second, independent entry of the same box")
 	var lang ballot.Lang
 	fs.TextVar(&lang, "lang", ballot.Vietnamese, "vi or en")
 	if err := usage.Parse(fs, help, args); err != nil {
@@ -122,9 +129,17 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	if err != nil {
 		return err
 	}
-	s, err := openStation(*path, rd, lang, ln.Addr().String())
+	s, err := openStation(*path, *second, rd, lang, ln.Addr().String(), *create)
 	if err != nil {
 		ln.Close()
+		var le *journal.LockedError
+		var d *journal.Damage
+		switch {
+		case errors.As(err, &le):
+			return errors.New(le.Message(lang))
+		case errors.As(err, &d):
+			return fmt.Errorf("%s: %s", *path, d.Message(lang))
+		}
 		return err
 	}
 	defer s.Close()
@@ -132,6 +147,14 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	st := s.w.State()
 	fmt.Fprintf(out, "%s — %s, %s %d\n", st.Round.Congress, st.Round.Office.NameAt(st.Round.Level, lang), s.t("lần bầu", "round"), st.Round.Number)
 	fmt.Fprintf(out, "journal %s: %d entries, head %s\n", *path, st.Counter.Len(), s.w.Head())
+	if s.torn > 0 {
+		fmt.Fprintln(out, s.t(
+			fmt.Sprintf("đã bỏ %d byte cuối của một bản ghi dở dang (máy dừng đột ngột hoặc mất điện khi đang ghi); mọi phiếu đã xác nhận vẫn còn", s.torn),
+			fmt.Sprintf("dropped the last %d bytes, an incomplete record (a crash or a power cut while writing); every acknowledged ballot is kept", s.torn)))
+	}
+	if s.second != nil {
+		fmt.Fprintf(out, "second entry http://%s/2 (journal %s: %d entries)\n", ln.Addr(), *second, s.second.State().Counter.Len())
+	}
 	fmt.Fprintf(out, "entry http://%s/   projector http://%s/projector   minutes http://%s/minutes\n", ln.Addr(), ln.Addr(), ln.Addr())
 	if ready != nil {
 		ready <- ln.Addr().String()

@@ -25,7 +25,7 @@ func sampleRound(t *testing.T) (*station, string) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "s.journal")
-	s, err := openStation(path, rd, ballot.Vietnamese, "127.0.0.1:0")
+	s, err := openStation(path, "", rd, ballot.Vietnamese, "127.0.0.1:0", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestFlow(t *testing.T) {
 	// Restart: the journal resumes; the old page's token no longer works.
 	c2, _ := ballot.ParseCongress(sampleJSON)
 	rd, _ := roundOf(c2, "", 1, "Hòm phiếu số 1", -1)
-	s2, err := openStation(path, rd, ballot.Vietnamese, "127.0.0.1:0")
+	s2, err := openStation(path, "", rd, ballot.Vietnamese, "127.0.0.1:0", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestRun(t *testing.T) {
 	done := make(chan error, 1)
 	var out bytes.Buffer
 	go func() {
-		done <- run(ctx, &out, []string{"-addr", "127.0.0.1:0", "-journal", filepath.Join(t.TempDir(), "j")}, ready)
+		done <- run(ctx, &out, []string{"-addr", "127.0.0.1:0", "-new", "-journal", filepath.Join(t.TempDir(), "j")}, ready)
 	}()
 	addr := <-ready
 	resp, err := http.Get("http://" + addr + "/projector")

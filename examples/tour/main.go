@@ -27,7 +27,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err) // personnel data a rule needs is missing
 	}
-	fmt.Println(v) // QĐ 190-QĐ/TW: 12 checks, 11 pass, 0 warning, 1 fail (first: working-time at contests[0].candidates[3])
+	fmt.Println(v) // QĐ 190-QĐ/TW + Chỉ thị 45-CT/TW ngày 14/4/2025: 12 checks, 11 pass, 0 warning, 1 fail (first: working-time at contests[0].candidates[3])
 
 	// The counting board counts every round of every contest. The threshold
 	// base D comes from the roster: 11 convened, 1 absent with a reason.

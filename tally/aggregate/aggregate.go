@@ -36,7 +36,15 @@ type Body struct {
 	Contests int           `json:"contests"`
 	Seats    int           `json:"seats"`
 	Filled   int           `json:"filled"` // members elected (at most the seats of each contest)
-	// Of the elected:
+	// Designated are the members who hold a seat with no vote (chỉ định,
+	// đương nhiên, tally.Result.Designated); they are counted below with
+	// the elected.
+	Designated int `json:"designated,omitempty"`
+	// TargetsMissed counts the structure targets missed by the body as
+	// elected (tally.Result.Structure: warnings and failures), summed over
+	// congresses.
+	TargetsMissed int `json:"targets_missed,omitempty"`
+	// Of the elected and the designated:
 	FirstTime      int `json:"first_time"` // tham gia lần đầu
 	Reelected      int `json:"reelected"`  // tái cử
 	Women          int `json:"women"`
@@ -182,6 +190,26 @@ func (a *Aggregator) Add(r tally.Result) {
 		if ct.Next.Step != tally.Done {
 			awaiting = true
 		}
+	}
+	for _, f := range r.Structure {
+		if f.Outcome == rules.Pass {
+			continue
+		}
+		b := a.bodies[f.Office]
+		if b == nil {
+			b = &Body{Office: f.Office}
+			a.bodies[f.Office] = b
+		}
+		b.TargetsMissed++
+	}
+	for _, d := range r.Designated {
+		b := a.bodies[d.Office]
+		if b == nil {
+			b = &Body{Office: d.Office}
+			a.bodies[d.Office] = b
+		}
+		b.Designated++
+		a.addElected(b, people[d.ID], r.ReferenceMonth)
 	}
 	if countFailed {
 		a.sum.CountsFailed++

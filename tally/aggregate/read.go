@@ -25,33 +25,55 @@ func (r Rejected) Error() string { return r.Source + ": " + r.Err.Error() }
 // MaxDocument is the largest counted congress read, in bytes.
 const MaxDocument = 64 << 20
 
+// MaxRejected is how many rejections ReadStream returns before it only
+// counts them.
+const MaxRejected = 200
+
 // ReadStream adds to a every counted congress in r, written as JSON Lines:
 // one document of format "kiemphieu.tally/1" per line, blank lines ignored.
-// A line that is not a well-formed document is rejected — every such line is
-// returned, with "name:line" — and reading goes on, so one bad line costs
-// one congress, never the rest. The error is for r itself failing.
-// Memory is one line at a time.
+// A line that is not a well-formed, consistent document is rejected — the
+// first MaxRejected are returned, with "name:line", then one Rejected
+// counting the rest (see ReadStreamFunc to have every one) — and reading
+// goes on, so one bad line costs one congress, never the rest. The error is
+// for r itself failing. Memory is one line at a time.
 func (a *Aggregator) ReadStream(r io.Reader, name string) ([]Rejected, error) {
-	br := bufio.NewReaderSize(r, 1<<20)
 	var rejected []Rejected
+	more := 0
+	err := a.ReadStreamFunc(r, name, func(rj Rejected) {
+		if len(rejected) < MaxRejected {
+			rejected = append(rejected, rj)
+		} else {
+			more++
+		}
+	})
+	if more > 0 {
+		rejected = append(rejected, Rejected{Source: name, Err: fmt.Errorf("%d more lines rejected", more)})
+	}
+	return rejected, err
+}
+
+// ReadStreamFunc is ReadStream handing each rejected line to reject as it
+// is found, so that memory stays bounded however many lines are rejected.
+func (a *Aggregator) ReadStreamFunc(r io.Reader, name string, reject func(Rejected)) error {
+	br := bufio.NewReaderSize(r, 1<<20)
 	for n := 1; ; n++ {
 		line, tooLong, err := readLine(br)
 		switch {
 		case tooLong:
-			rejected = append(rejected, Rejected{Source: fmt.Sprintf("%s:%d", name, n),
+			reject(Rejected{Source: fmt.Sprintf("%s:%d", name, n),
 				Err: fmt.Errorf("the line is longer than %d bytes", MaxDocument)})
 		case len(bytes.TrimSpace(line)) > 0:
-			if res, perr := tally.ParseResult(line); perr != nil {
-				rejected = append(rejected, Rejected{Source: fmt.Sprintf("%s:%d", name, n), Err: perr})
+			if res, perr := checkedResult(tally.ParseResult(line)); perr != nil {
+				reject(Rejected{Source: fmt.Sprintf("%s:%d", name, n), Err: perr})
 			} else {
 				a.Add(res)
 			}
 		}
 		if err == io.EOF {
-			return rejected, nil
+			return nil
 		}
 		if err != nil {
-			return rejected, fmt.Errorf("%s:%d: %w", name, n, err)
+			return fmt.Errorf("%s:%d: %w", name, n, err)
 		}
 	}
 }
@@ -97,7 +119,7 @@ func (a *Aggregator) ReadDir(dir string) ([]Rejected, error) {
 		data, err := readFile(path)
 		if err == nil {
 			var res tally.Result
-			if res, err = tally.ParseResult(data); err == nil {
+			if res, err = checkedResult(tally.ParseResult(data)); err == nil {
 				a.Add(res)
 				continue
 			}

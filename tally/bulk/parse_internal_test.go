@@ -38,3 +38,44 @@ func FuzzParseLine(f *testing.F) {
 		}
 	})
 }
+
+// TestParseFastCommonLines checks that the fast reading takes every good
+// line of names, struck or partly struck, of one to three digits, whole and
+// as the careful reading would: counting a file falls back to the careful
+// reading only for lines with flags or problems, which is what makes Read
+// as fast as the README says.
+func TestParseFastCommonLines(t *testing.T) {
+	tests := []struct {
+		line           string
+		names          int
+		struck, partly []int
+	}{
+		{"", 5, nil, nil},
+		{"1", 5, []int{1}, nil},
+		{"5 9", 9, []int{5, 9}, nil},
+		{"~9", 9, nil, []int{9}},
+		{"10 ~99", 99, []int{10}, []int{99}},
+		{"19 1 ~91", 130, []int{19, 1}, []int{91}},
+		{"100 ~123 129 130", 130, []int{100, 129, 130}, []int{123}},
+		{"999 1000", 1000, []int{999, 1000}, nil},
+	}
+	for _, tt := range tests {
+		w := (tt.names + 63) / 64
+		s := &scanner{names: tt.names, l: line{struck: make([]uint64, w), partly: make([]uint64, w)}}
+		i, ok := s.parseFast([]byte(tt.line))
+		if !ok || i != len(tt.line) {
+			t.Errorf("%q of %d names: the fast reading stopped at %d (ok %v)", tt.line, tt.names, i, ok)
+			continue
+		}
+		want := line{struck: make([]uint64, w), partly: make([]uint64, w)}
+		for _, k := range tt.struck {
+			want.struck[(k-1)/64] |= 1 << ((k - 1) % 64)
+		}
+		for _, k := range tt.partly {
+			want.partly[(k-1)/64] |= 1 << ((k - 1) % 64)
+		}
+		if !slices.Equal(s.l.struck, want.struck) || !slices.Equal(s.l.partly, want.partly) {
+			t.Errorf("%q: read %+v, want %+v", tt.line, s.l, want)
+		}
+	}
+}

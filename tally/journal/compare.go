@@ -42,7 +42,10 @@ func (c Comparison) String() string {
 }
 
 // Compare compares two or three journals of the same round and ballot box,
-// entered independently, ballot by ballot in the order of the paper stack.
+// entered independently, ballot by ballot in the order of the paper stack
+// (see Replay.Stack): a voided entry is not compared, and one re-entered in
+// its place, or restored, is compared at that place, so an undo corrected
+// is not a difference.
 // The error is for journals that are not of the same round and box.
 func Compare(reps ...*Replay) (Comparison, error) {
 	if len(reps) < 2 {
@@ -56,7 +59,7 @@ func Compare(reps ...*Replay) (Comparison, error) {
 			return Comparison{}, fmt.Errorf("journal: journal %d is of %s round %d box %q, not %s round %d box %q",
 				i+1, r.Round.Contest, r.Round.Number, r.Round.Box, first.Contest, first.Number, first.Box)
 		}
-		b := r.Counter.Ballots()
+		b := r.Stack()
 		ballots = append(ballots, b)
 		c.Ballots = append(c.Ballots, len(b))
 	}
@@ -74,6 +77,32 @@ func Compare(reps ...*Replay) (Comparison, error) {
 		}
 	}
 	return c, nil
+}
+
+// Stack returns the surviving ballots in the order of the stack of papers:
+// the order entered, except that an entry made in place of a voided one
+// (Event.Replaces) takes that entry's place.
+func (r *Replay) Stack() []ballot.Ballot {
+	ents := r.Counter.Entries()
+	place := make([]int, len(ents)) // the place in the stack: the seq of the first entry of that paper
+	for i := range ents {
+		place[i] = i + 1
+		if i < len(r.Replaces) && r.Replaces[i] > 0 && r.Replaces[i] <= i {
+			place[i] = place[r.Replaces[i]-1]
+		}
+	}
+	order := make([]int, 0, len(ents))
+	for i, e := range ents {
+		if !e.Voided {
+			order = append(order, i)
+		}
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return place[a] - place[b] })
+	out := make([]ballot.Ballot, len(order))
+	for k, i := range order {
+		out[k] = ents[i].Ballot
+	}
+	return out
 }
 
 // Accept returns the round's result when the independent entries agree, and

@@ -2,6 +2,7 @@ package journal_test
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -151,7 +152,8 @@ func TestCrash(t *testing.T) {
 		}
 		data, _ := os.ReadFile(path)
 		pin, _ := os.ReadFile(path + ".head")
-		head, err := journal.ParseHead(strings.TrimPrefix(strings.TrimSpace(string(pin)), "kiemphieu.journal.head/1 "))
+		pinned, _, _ := strings.Cut(strings.TrimPrefix(strings.TrimSpace(string(pin)), "kiemphieu.journal.head/2 "), " next ")
+		head, err := journal.ParseHead(pinned)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,4 +175,46 @@ func TestCrash(t *testing.T) {
 		t.Errorf("only %d kills in %d trials", kills, trials)
 	}
 	t.Logf("%d trials, %d kills", trials, kills)
+}
+
+// TestTwoProcesses: a kiosk process holds the journal; another process
+// opening it is refused with the kiosk's process id, and gets it once the
+// kiosk has exited.
+func TestTwoProcesses(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kiosk.journal")
+	w, err := journal.Create(path, testRound())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	cmd := exec.Command(exe, "-test.run=^TestKiosk$")
+	cmd.Env = append(os.Environ(), "KIEMPHIEU_KIOSK="+path, "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+	stdin, _ := cmd.StdinPipe()
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := bufio.NewScanner(stdout)
+	if !lines.Scan() || !strings.HasPrefix(lines.Text(), "ready") {
+		cmd.Process.Kill()
+		cmd.Wait()
+		t.Fatalf("the kiosk did not start: %q", lines.Text())
+	}
+	_, _, err = journal.Resume(path)
+	var le *journal.LockedError
+	pid := "pid " + strconv.Itoa(cmd.Process.Pid)
+	if !errors.As(err, &le) || (le.Holder != pid && !strings.HasPrefix(le.Holder, pid+" ")) {
+		t.Errorf("a second process while the kiosk runs: %v", err)
+	}
+	stdin.Close()
+	cmd.Wait()
+	w, _, err = journal.Resume(path)
+	if err != nil {
+		t.Fatalf("after the kiosk exited: %v", err)
+	}
+	w.Close()
 }

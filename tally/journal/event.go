@@ -19,9 +19,10 @@ const (
 	TypeEnter                    // "enter": a ballot entered
 	TypeVoid                     // "void": an entry undone, with the reason
 	TypeClose                    // "close": the round is closed; nothing may follow
+	TypeRestore                  // "restore": a void undone (an undo by mistake); the entry keeps its place
 )
 
-var types = enumtext.New[Type]("event type", "loại sự kiện", "", "open", "operator", "enter", "void", "close")
+var types = enumtext.New[Type]("event type", "loại sự kiện", "", "open", "operator", "enter", "void", "close", "restore")
 
 // String returns the stable code.
 func (t Type) String() string { return types.String(t) }
@@ -70,10 +71,14 @@ type Event struct {
 	Format   string   `json:"format,omitempty"`   // open
 	Round    *Round   `json:"round,omitempty"`    // open
 	Operator string   `json:"operator,omitempty"` // operator
-	Seq      int      `json:"seq,omitempty"`      // enter, void
+	Seq      int      `json:"seq,omitempty"`      // enter, void, restore
 	Marks    string   `json:"marks,omitempty"`    // enter: one character per row, see Marks
 	Flags    []string `json:"flags,omitempty"`    // enter: the board's flags
 	Reason   string   `json:"reason,omitempty"`   // void
+	// Replaces, in an enter event, is the voided entry this one re-enters:
+	// the ballot takes that entry's place in the stack of papers, which is
+	// the order Compare compares in.
+	Replaces int `json:"replaces,omitempty"`
 }
 
 // The characters of a ballot's marks in an enter event, one per row of the

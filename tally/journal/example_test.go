@@ -56,3 +56,47 @@ func Example() {
 	// 6 records; 2 ballots, 2 votes for c1
 	// bad-checksum at record 6
 }
+
+// Two operators enter the same box. The second undoes paper 2 by mistake
+// and re-enters it in its place: Compare follows the stack of papers, so the
+// corrected mistake is not a difference, and Accept gives the result.
+func ExampleCompare() {
+	dir, _ := os.MkdirTemp("", "journal-example")
+	defer os.RemoveAll(dir)
+	rd := journal.Round{
+		Congress: "Đại hội Chi bộ Khu phố 3", Contest: "chi-uy", Office: ballot.OfficeCommittee, Number: 1,
+		Box: "Hòm phiếu số 1", Seats: 1, Candidates: []ballot.CandidateID{"c1", "c2"}, Names: []string{"Lan", "Bình"},
+		Issued: 3, Base: tally.BaseOf(ballot.Roster{Members: &ballot.MembersRoster{Official: 3, Present: 3}}),
+	}
+	papers := []ballot.Ballot{
+		{Marks: []ballot.Mark{ballot.Struck, ballot.Unmarked}},
+		{Marks: []ballot.Mark{ballot.Unmarked, ballot.Struck}},
+		{Marks: []ballot.Mark{ballot.Struck, ballot.Unmarked}},
+	}
+	var reps []*journal.Replay
+	for i, name := range []string{"a.journal", "b.journal"} {
+		w, err := journal.Create(filepath.Join(dir, name), rd)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		for seq, p := range papers {
+			w.Append(journal.Enter(seq+1, p))
+		}
+		if i == 1 {
+			w.Append(journal.Event{Type: journal.TypeVoid, Seq: 2, Reason: "nhầm"})
+			again := journal.Enter(4, papers[1])
+			again.Replaces = 2
+			w.Append(again)
+		}
+		reps = append(reps, w.State())
+		defer w.Close()
+	}
+	c, _ := journal.Compare(reps...)
+	fmt.Println(c)
+	r, _, err := journal.Accept("", reps...)
+	fmt.Println(err, r.Elected)
+	// Output:
+	// the 2 entries agree on all 3 ballots
+	// <nil> [c2]
+}

@@ -5,13 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -108,9 +105,10 @@ const (
 	BadEvent                          // a record's event is malformed or impossible at that point
 	Missing                           // records the head pin vouches for are missing (truncation)
 	PinMismatch                       // the record at the pin is not the one pinned (an edit)
+	Unpinned                          // records after the pinned head, not written by the journal's writer
 )
 
-var damageKinds = []string{"", "bad-magic", "bad-length", "bad-checksum", "broken-chain", "bad-event", "missing", "pin-mismatch"}
+var damageKinds = []string{"", "bad-magic", "bad-length", "bad-checksum", "broken-chain", "bad-event", "missing", "pin-mismatch", "unpinned"}
 
 // String returns a stable code.
 func (k DamageKind) String() string {
@@ -157,6 +155,11 @@ type Replay struct {
 	Torn int64
 	// End is the offset of the end of the last whole record.
 	End int64
+	// Replaces holds, for each entry by sequence number (index seq−1), the
+	// entry it was entered in place of (see Event.Replaces), or 0.
+	Replaces []int
+
+	starts []int64 // the offset of each record
 }
 
 // apply checks event e against the state and applies it.
@@ -197,15 +200,26 @@ func (r *Replay) apply(e Event) error {
 		if err != nil {
 			return err
 		}
+		if e.Replaces != 0 {
+			ents := r.Counter.Entries()
+			if e.Replaces < 1 || e.Replaces > len(ents) || !ents[e.Replaces-1].Voided {
+				return fmt.Errorf("entry %d replaces entry %d, which is not a voided entry", e.Seq, e.Replaces)
+			}
+		}
 		if _, err := r.Counter.Enter(b); err != nil {
 			return err
 		}
 		r.Operators = append(r.Operators, r.operator())
+		r.Replaces = append(r.Replaces, e.Replaces)
 	case TypeVoid:
 		if strings.TrimSpace(e.Reason) == "" {
 			return errors.New("a correction without a reason")
 		}
 		if err := r.Counter.Void(e.Seq, e.Reason); err != nil {
+			return err
+		}
+	case TypeRestore:
+		if err := r.restore(e.Seq); err != nil {
 			return err
 		}
 	case TypeClose:
@@ -214,6 +228,33 @@ func (r *Replay) apply(e Event) error {
 		return fmt.Errorf("unknown event type %d", e.Type)
 	}
 	r.Events = append(r.Events, e)
+	return nil
+}
+
+// restore undoes the void of entry seq: the counter is rebuilt with every
+// entry and every other void, so the entry keeps its place.
+func (r *Replay) restore(seq int) error {
+	ents := r.Counter.Entries()
+	if seq < 1 || seq > len(ents) || !ents[seq-1].Voided {
+		return fmt.Errorf("entry %d is not a voided entry", seq)
+	}
+	c, err := tally.NewCounter(r.Round.Paper(), r.Round.Issued, r.Round.Base, r.Round.Policy)
+	if err != nil {
+		return err
+	}
+	for _, en := range ents {
+		if _, err := c.Enter(en.Ballot); err != nil {
+			return err
+		}
+	}
+	for _, en := range ents {
+		if en.Voided && en.Seq != seq {
+			if err := c.Void(en.Seq, en.VoidReason); err != nil {
+				return err
+			}
+		}
+	}
+	r.Counter = c
 	return nil
 }
 
@@ -253,6 +294,15 @@ func decodeEvent(payload []byte) (Event, error) {
 	return e, nil
 }
 
+func allZero(b []byte) bool {
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // Read reads and checks a whole journal from r and rebuilds its state. Every
 // record's length, checksum and place in the chain is checked, and every
 // event against the state before it. An incomplete final record — what a
@@ -283,8 +333,10 @@ func Read(r io.Reader, pin *Head) (*Replay, error) {
 	for off < len(data) {
 		n := rep.Head.Records + 1
 		rest := data[off:]
-		if len(rest) < 4 {
-			break // torn
+		if len(rest) < 4 || allZero(rest) {
+			// torn: a record cut by a crash, or the zero-filled blocks
+			// some file systems leave after a power cut
+			break
 		}
 		size := int(binary.BigEndian.Uint32(rest))
 		if size > MaxRecord || size == 0 {
@@ -311,6 +363,7 @@ func Read(r io.Reader, pin *Head) (*Replay, error) {
 		}
 		prev = sha256.Sum256(rec)
 		rep.Head = Head{Records: n, Hash: prev}
+		rep.starts = append(rep.starts, int64(off))
 		off += len(rec)
 		if pin != nil && n == pin.Records && prev != pin.Hash {
 			return nil, damage(PinMismatch, n, off-len(rec), "bản ghi thứ %d không phải bản ghi đã được xác nhận", "record %d is not the one pinned", n)
@@ -325,197 +378,4 @@ func Read(r io.Reader, pin *Head) (*Replay, error) {
 		return nil, damage(Missing, 1, off, "không có bản ghi mở vòng bầu", "there is no opening record")
 	}
 	return rep, nil
-}
-
-// A Writer appends events to a journal file, each written and synced to
-// stable storage before Append returns, and keeps the head pin beside it
-// (path + ".head"). It checks every event against the state first, so the
-// file never holds an impossible event. A Writer is not safe for concurrent
-// use; after a failed write it refuses further appends until reopened with
-// Resume, which drops the incomplete record.
-type Writer struct {
-	f      *os.File
-	path   string
-	state  *Replay
-	broken error
-}
-
-// Create starts a new journal at path for round rd. It fails if the file
-// exists.
-func Create(path string, rd Round) (*Writer, error) {
-	if err := rd.check(); err != nil {
-		return nil, fmt.Errorf("journal: %w", err) // before a file exists
-	}
-	w := &Writer{path: path, state: &Replay{Head: Head{Hash: genesis()}}}
-	open := Event{Type: TypeOpen, Format: Format, Round: &rd}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	w.f = f
-	if _, err := f.Write([]byte(magic)); err != nil {
-		f.Close()
-		return nil, err
-	}
-	w.state.End = int64(len(magic))
-	if _, err := w.Append(open); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := syncDir(path); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return w, nil
-}
-
-// Resume reopens the journal at path to append to it, after reading and
-// checking it against its head pin. An incomplete final record left by a
-// crash is cut off the file. A missing pin is damage, unless the journal
-// holds only its opening record (a crash before the first pin was written).
-// It returns the state read.
-func Resume(path string) (*Writer, *Replay, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	pin, err := readPin(path + ".head")
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := Read(bytes.NewReader(data), pin)
-	if err != nil {
-		return nil, nil, err
-	}
-	if pin == nil && rep.Head.Records > 1 {
-		// Create writes the pin with the opening record; only a crash
-		// right then leaves a journal without one. A pin missing later was
-		// removed, and with it the check against truncation.
-		return nil, nil, &Damage{Kind: Missing, Record: rep.Head.Records, Offset: rep.End,
-			Detail: ballot.Text{VI: "thiếu tệp xác nhận " + filepath.Base(path) + ".head của nhật ký; đối chiếu với mã in trên biên bản",
-				EN: "the journal's head pin " + filepath.Base(path) + ".head is missing; compare with the head printed on the minutes"}}
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return nil, nil, err
-	}
-	if rep.Torn > 0 {
-		if err := f.Truncate(rep.End); err != nil {
-			f.Close()
-			return nil, nil, err
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, nil, err
-		}
-	}
-	if _, err := f.Seek(rep.End, io.SeekStart); err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	w := &Writer{f: f, path: path, state: rep}
-	if err := w.writePin(); err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	return w, rep, nil
-}
-
-// Append checks event e against the journal's state, writes it as one
-// record, and syncs the file before returning the new head; then it updates
-// the head pin. Only a nil error means the event is durable.
-func (w *Writer) Append(e Event) (Head, error) {
-	if w.broken != nil {
-		return Head{}, fmt.Errorf("journal: an earlier write failed; reopen with Resume: %w", w.broken)
-	}
-	payload, err := json.Marshal(e)
-	if err != nil {
-		return Head{}, err
-	}
-	if len(payload) > MaxRecord {
-		return Head{}, fmt.Errorf("journal: an event of %d bytes, more than %d", len(payload), MaxRecord)
-	}
-	if _, err := decodeEvent(payload); err != nil {
-		return Head{}, fmt.Errorf("journal: %w", err)
-	}
-	if err := w.state.apply(e); err != nil {
-		return Head{}, fmt.Errorf("journal: %w", err)
-	}
-	rec := encodeRecord(payload, w.state.Head.Hash)
-	if _, err := w.f.Write(rec); err != nil {
-		w.broken = err
-		return Head{}, err
-	}
-	if err := w.f.Sync(); err != nil {
-		w.broken = err
-		return Head{}, err
-	}
-	w.state.Head = Head{Records: w.state.Head.Records + 1, Hash: sha256.Sum256(rec)}
-	w.state.End += int64(len(rec))
-	// The pin may lag the journal after a crash here; it never leads it.
-	if err := w.writePin(); err != nil {
-		w.broken = err
-		return w.state.Head, err
-	}
-	return w.state.Head, nil
-}
-
-// State returns the journal's state: the round, the counter, the events,
-// the head. The caller must not change it.
-func (w *Writer) State() *Replay { return w.state }
-
-// Head returns the head after the last record written.
-func (w *Writer) Head() Head { return w.state.Head }
-
-// Close closes the file.
-func (w *Writer) Close() error { return w.f.Close() }
-
-// pinPrefix starts a head pin file.
-const pinPrefix = "kiemphieu.journal.head/1 "
-
-// writePin replaces the pin file atomically: a temporary file, synced, then
-// renamed over the old one.
-func (w *Writer) writePin() error {
-	tmp := w.path + ".head.tmp"
-	if err := os.WriteFile(tmp, []byte(pinPrefix+w.state.Head.String()+"\n"), 0o644); err != nil {
-		return err
-	}
-	f, err := os.Open(tmp)
-	if err == nil {
-		err = f.Sync()
-		f.Close()
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp, w.path+".head")
-}
-
-// readPin reads a pin file; a missing one gives no pin.
-func readPin(path string) (*Head, error) {
-	data, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	s, ok := strings.CutPrefix(string(data), pinPrefix)
-	if !ok {
-		return nil, fmt.Errorf("journal: %s is not a head pin", path)
-	}
-	h, err := ParseHead(s)
-	if err != nil {
-		return nil, err
-	}
-	return &h, nil
-}
-
-func syncDir(path string) error {
-	d, err := os.Open(filepath.Dir(path))
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
 }

@@ -73,6 +73,7 @@ func ExampleMinutesText() {
 	//   - đánh dấu cả hai ô .................................. 1
 	//
 	// Tỉ lệ phần trăm tính trên D = 10, cắt bỏ đến 2 chữ số thập phân.
+	// Căn cứ: QĐ 190-QĐ/TW Điều 31 (biên bản); QĐ 190-QĐ/TW Điều 30 (kết quả bầu cử).
 	//   TT Họ và tên                       Số phiếu      Tỉ lệ  Kết quả
 	// --------------------------------------------------------------------------------
 	//    1 Nguyễn Thị Lan                         8    80,00 %  trúng cử

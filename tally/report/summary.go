@@ -59,21 +59,29 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 	for _, b := range s.Bodies {
 		bv := bodyView{Title: l.f("%s — %d cuộc bầu, %d chỗ", "%s — %d contests, %d seats", b.Office.Name(opt.Lang), b.Contests, b.Seats)}
 		bv.Lines = []line{{l.t("Đã bầu", "Filled"), share(b.Filled, b.Seats)}}
+		// Members who sit with no vote count in the body beside the elected.
+		members := b.Filled + b.Designated
+		if b.Designated > 0 {
+			bv.Lines = append(bv.Lines, line{l.t("Chỉ định, đương nhiên (không bầu)", "Designated or ex officio (no vote)"), fmt.Sprint(b.Designated)})
+		}
 		if b.Office != ballot.OfficeDelegates && b.Office != ballot.OfficeAlternates {
 			// Delegates are chosen anew for each congress: nobody is re-elected.
 			bv.Lines = append(bv.Lines,
-				line{l.t("Tham gia lần đầu", "First-time members"), share(b.FirstTime, b.Filled)},
-				line{l.t("Tái cử", "Re-elected"), share(b.Reelected, b.Filled)})
+				line{l.t("Tham gia lần đầu", "First-time members"), share(b.FirstTime, members)},
+				line{l.t("Tái cử", "Re-elected"), share(b.Reelected, members)})
 		}
 		bv.Lines = append(bv.Lines, []line{
-			{l.t("Nữ", "Women"), share(b.Women, b.Filled)},
-			{l.f("Trẻ (dưới %d tuổi)", "Young (under %d)", s.YoungUnder), share(b.Young, b.Filled)},
-			{l.t("Dân tộc thiểu số", "Ethnic minorities"), share(b.EthnicMinority, b.Filled)},
+			{l.t("Nữ", "Women"), share(b.Women, members)},
+			{l.f("Trẻ (dưới %d tuổi)", "Young (under %d)", s.YoungUnder), share(b.Young, members)},
+			{l.t("Dân tộc thiểu số", "Ethnic minorities"), share(b.EthnicMinority, members)},
 			{l.t("Nhân sự cấp ủy giới thiệu không trúng cử", "Committee's candidates not elected"), share(b.PlannedNotElected, b.Planned)},
 			{l.t("Cuộc bầu chưa đủ số lượng", "Contests with seats unfilled"), share(b.Unfilled, b.Contests)},
 			{l.t("Cuộc bầu phải bầu nhiều lần", "Contests with further rounds"), share(b.FurtherRounds, b.Contests)},
 			{l.t("Lần bầu có bằng phiếu", "Rounds with a tie"), fmt.Sprint(b.Ties)},
 		}...)
+		if b.TargetsMissed > 0 {
+			bv.Lines = append(bv.Lines, line{l.t("Chỉ tiêu cơ cấu chưa đạt", "Structure targets missed"), fmt.Sprint(b.TargetsMissed)})
+		}
 		if b.SexUnknown > 0 || b.AgeUnknown > 0 {
 			bv.Lines = append(bv.Lines, line{l.t("Thiếu giới tính / tuổi", "Sex / age not given"), fmt.Sprintf("%d / %d", b.SexUnknown, b.AgeUnknown)})
 		}

@@ -198,6 +198,9 @@ func writeMinutesText(w *bufio.Writer, m minutes) {
 	w.WriteString("\n")
 
 	para(w, "", m.Basis)
+	if m.Cite != "" {
+		para(w, "", m.Cite)
+	}
 	for _, ln := range m.tableHead() {
 		fmt.Fprintln(w, ln)
 	}

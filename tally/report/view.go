@@ -57,6 +57,7 @@ type minutes struct {
 	Boxes        []boxLine
 	BoxHeads     [4]string
 	Basis        string // how the percentages are computed
+	Cite         string // the regime's articles on the minutes and the result
 	Heads        [5]string
 	Rows         []row
 	ElTitle      string
@@ -187,7 +188,12 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 		m.Boxes = append(m.Boxes, boxLine{bx.Name, bx.Collected, bx.Valid, bx.Invalid})
 	}
 	m.BoxHeads = [4]string{l.t("Hòm phiếu", "Ballot box"), l.t("Thu vào", "Collected"), l.t("Hợp lệ", "Valid"), l.t("Không hợp lệ", "Invalid")}
-	if rr.Review > 0 {
+	switch {
+	case rr.ReviewInvalid > 0:
+		m.Review = l.f("Phiếu có tên bị gạch chưa hết: %d (%d phiếu hợp lệ, %d phiếu không hợp lệ do cách đọc tên đó); Ban kiểm phiếu đã xem xét.",
+			"Ballots with a name only partly struck: %d (%d valid, %d invalid by how that name was read); the board reviewed them.",
+			rr.Review+rr.ReviewInvalid, rr.Review, rr.ReviewInvalid)
+	case rr.Review > 0:
 		m.Review = l.f("%d phiếu hợp lệ có tên bị gạch chưa hết; Ban kiểm phiếu đã xem xét.",
 			"%d valid ballots had a name only partly struck; the board reviewed them.", rr.Review)
 	}
@@ -198,6 +204,9 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	}
 	m.Basis = l.f("Tỉ lệ phần trăm tính trên D = %d, %s đến %d chữ số thập phân.",
 		"Percentages are of D = %d, %s to %d places.", b.D, mode, Places)
+	if a := r.Articles; a.Minutes != "" {
+		m.Cite = l.f("Căn cứ: %s (biên bản); %s (kết quả bầu cử).", "Under: %s (minutes); %s (result).", a.Minutes, a.Result)
+	}
 	m.Heads = [5]string{l.t("TT", "No."), l.t("Họ và tên", "Name"), l.t("Số phiếu", "Votes"), l.t("Tỉ lệ", "Share"), l.t("Kết quả", "Result")}
 	for j, s := range rr.Standings {
 		m.Rows = append(m.Rows, row{No: j + 1, Name: name(s.ID), Votes: s.Votes, Share: pct(s.Votes),

@@ -1,0 +1,3 @@
+module kiemphieu.invalid/mutation
+
+go 1.24
