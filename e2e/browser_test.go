@@ -100,9 +100,12 @@ document.getElementById('f').focus();
 		"/entry": `<!doctype html>
 <input id=votes autofocus onkeydown="if (event.key === 'Enter') window.saved = this.value">`,
 	})
-	// Type straight after loading a page whose field has autofocus.
+	// Type as soon as a page whose field has autofocus is loaded and the
+	// field focused: Chromium focuses it at the first rendering after the
+	// load event, and keys sent before go to the page.
 	for i := range 3 {
-		if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+"/entry"), chromedp.KeyEvent("1428"+kb.Enter)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(s.URL+"/entry"), WaitFor(`document.activeElement.id === "votes"`),
+			chromedp.KeyEvent("1428"+kb.Enter)); err != nil {
 			t.Fatal(err)
 		}
 		if saved, err := Eval[string](ctx, "String(window.saved)"); err != nil || saved != "1428" {

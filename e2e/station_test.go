@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -18,20 +19,22 @@ import (
 )
 
 var (
-	buildOnce sync.Once
-	buildDir  string
-	buildErr  error
+	buildMu  sync.Mutex // one build at a time; tests run in parallel
+	buildDir string
 )
 
 // program builds one of the example programs (./examples/NAME of the
 // library's module) once per test binary and returns its path.
 func program(t *testing.T, name string) string {
 	t.Helper()
-	buildOnce.Do(func() {
-		buildDir, buildErr = os.MkdirTemp("", "kiemphieu-e2e-bin-")
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if buildDir == "" {
+		dir, err := os.MkdirTemp("", "kiemphieu-e2e-bin-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		buildDir = dir
 	}
 	bin := filepath.Join(buildDir, name)
 	if _, err := os.Stat(bin); err == nil {
@@ -58,7 +61,11 @@ func TestMain(m *testing.M) {
 // function that stops the program as Ctrl+C would.
 func startStation(t *testing.T, bin, addr, path string, args ...string) (string, func()) {
 	t.Helper()
-	cmd := exec.Command(bin, append([]string{"-addr", addr, "-journal", path}, args...)...)
+	args = append([]string{"-addr", addr, "-journal", path}, args...)
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		args = append(args, "-new") // a new round; without it the station resumes, or refuses
+	}
+	cmd := exec.Command(bin, args...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +119,7 @@ func startStation(t *testing.T, bin, addr, path string, args ...string) (string,
 // change, then the station restarted and both pages reloaded — nothing lost,
 // and entry goes on.
 func TestStation(t *testing.T) {
+	t.Parallel()
 	browser := Browser(t)
 	bin := program(t, "station")
 	path := filepath.Join(t.TempDir(), "station.journal")
@@ -191,11 +199,20 @@ func TestStation(t *testing.T) {
 	if got := projected(); got != "[6 6 6 2]" {
 		t.Errorf("after one more ballot, projector votes %v", got)
 	}
-	status, err := Eval[string](projector, `document.querySelector('#standings tr[data-no="2"]').className`)
+	// Until the round is closed the projector says "counting", whatever
+	// the standing; then the result.
+	row2 := `document.querySelector('#standings tr[data-no="2"]')`
+	status, err := Eval[[]string](projector, `[`+row2+`.className, `+row2+`.dataset.standing]`)
 	must(err)
-	if status != "elected" {
-		t.Errorf("c2 with 6 of D = 10 is %q, want elected", status)
+	if fmt.Sprint(status) != "[counting elected]" {
+		t.Errorf("c2 with 6 of D = 10 while counting: class and standing %v, want [counting elected]", status)
 	}
+	code, err := Eval[int](entry, `fetch("/api/close", {method: "POST", body: "{}", headers: {"Content-Type": "application/json",
+		"X-Kiemphieu-Token": document.querySelector('meta[name="kiemphieu-token"]').content}}).then(r => r.status)`)
+	if err != nil || code != 200 {
+		t.Fatalf("closing the round: %d, %v", code, err)
+	}
+	must(chromedp.Do(projector, WaitFor(row2+`.className === "elected"`)))
 }
 
 // TestStationDoubleEntry: two operators enter the same box, one at / and

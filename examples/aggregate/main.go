@@ -34,16 +34,41 @@ import (
 	"os"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/internal/usage"
 	"github.com/kiemphieu/kiemphieu/rules"
 	"github.com/kiemphieu/kiemphieu/tally/aggregate"
 	"github.com/kiemphieu/kiemphieu/tally/report"
 )
 
+const help = `aggregate — tổng hợp kết quả đại hội / summary of counted congresses
+
+Cách dùng / Usage:
+  aggregate [-due N] [-young N] [-lang vi|en] [-rounding truncate|half-up] [-html FILE | -json FILE] PATH...
+
+Tổng hợp nhiều đại hội đã kiểm phiếu (báo cáo tổng hợp của cấp ủy cấp trên):
+số đại hội đã tiến hành, số chỗ đã bầu, tái cử, nữ, trẻ, dân tộc thiểu số, số dư,
+bằng phiếu, bầu nhiều lần. PATH là thư mục các tệp .json (mỗi đại hội một tệp,
+do "congress -json" viết), một tệp JSON Lines, hoặc "-" (đầu vào chuẩn).
+
+Sums many counted congresses for a superior committee: congresses held, seats
+filled, re-elected, women, young cadres, ethnic minorities, surplus, ties,
+further rounds. PATH is a directory of .json files (one congress each, as
+"congress -json" writes them), a JSON Lines file, or "-" for standard input.
+
+  -due N        số đại hội phải tiến hành / congresses due
+  -young N      tuổi dưới mức này là cán bộ trẻ / young under this age (40)
+  -lang vi|en   ngôn ngữ / language (vi)
+  -rounding     truncate (cắt bỏ, mặc định / default) | half-up (làm tròn)
+  -html FILE    ghi trang HTML để in / write a printable HTML page
+  -json FILE    ghi JSON / write JSON
+
+Ví dụ / Example:
+  go run ./examples/congress -json out/phuong-hoa-an.json
+  go run ./examples/aggregate -due 12 out/
+`
+
 func main() {
-	if err := run(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	usage.Exit(run(os.Stdin, os.Stdout, os.Stderr, os.Args[1:]))
 }
 
 // errRejected says some inputs were rejected; they are already listed.
@@ -59,11 +84,11 @@ func run(stdin io.Reader, w, errw io.Writer, args []string) error {
 	fs.TextVar(&opt.Rounding, "rounding", rules.Truncate, "how percentages are cut to two places: truncate or half-up")
 	htmlFlag := fs.String("html", "", "write the summary as a printable HTML page to this file instead")
 	jsonFlag := fs.String("json", "", "write the summary as JSON to this file instead")
-	if err := fs.Parse(args); err != nil {
+	if err := usage.Parse(fs, help, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("give a directory, a JSON Lines file, or - for standard input")
+		return usage.Wrong(errw, help, "give a directory, a JSON Lines file, or - for standard input / cần thư mục, tệp JSON Lines hoặc -")
 	}
 	if *due < 0 || *young < 1 {
 		return errors.New("-due must be 0 or more and -young at least 1")

@@ -39,16 +39,46 @@ import (
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/internal/bulkgen"
+	"github.com/kiemphieu/kiemphieu/internal/usage"
 	"github.com/kiemphieu/kiemphieu/rules"
 	"github.com/kiemphieu/kiemphieu/tally"
 	"github.com/kiemphieu/kiemphieu/tally/bulk"
 )
 
+const help = `bulkcount — kiểm phiếu một tệp phiếu gạch tên / count a file of cross-out ballots
+
+Cách dùng / Usage:
+  bulkcount [-d N] [-issued N] [-accept-signed] [-partly-struck] [-lang vi|en] FILE
+  bulkcount -generate N [-candidates 60] [-seats S] [-seed 1] [-format ballots|congress] > FILE
+
+Đọc tệp phiếu bầu (định dạng của gói tally/bulk; "-" là đầu vào chuẩn), kiểm
+trong lúc đọc và in kết quả: số liệu biên bản, số phiếu và kết quả từng người,
+người trúng cử, bằng phiếu, bước tiếp theo. -d là số làm căn cứ D (số người,
+QĐ 190-QĐ/TW Điều 30): trúng cử phải được quá một nửa; mặc định là số phiếu thu
+vào, chỉ đúng khi mọi người trong D đều bỏ phiếu. Với -generate: viết một tệp
+phiếu giả lập N phiếu (-format congress: một văn bản đại hội chứa cùng các phiếu).
+
+Reads a ballot file (the format of package tally/bulk; "-" is standard input),
+counts it as it reads, and prints the result: the figures of the minutes, each
+name's votes and status, the elected, a tie, the next step. -d is the base D,
+a count of people: election needs more than half of it; by default the ballots
+collected, right only when everyone counted in D voted. -generate writes a
+realistic file of N ballots instead (-format congress: a congress document
+holding the same ballots).
+
+  -d N             số làm căn cứ / the base D
+  -issued N        số phiếu phát ra / ballots issued
+  -accept-signed   tính phiếu có ký tên / count signed ballots
+  -partly-struck   tên gạch chưa hết coi như bị gạch / partly struck is struck
+  -lang vi|en      ngôn ngữ / language (vi)
+
+Ví dụ / Example:
+  go run ./examples/bulkcount -generate 200000 -candidates 60 > phieu.txt
+  go run ./examples/bulkcount -d 200000 phieu.txt
+`
+
 func main() {
-	if err := run(os.Stdout, os.Stderr, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	usage.Exit(run(os.Stdout, os.Stderr, os.Args[1:]))
 }
 
 // run is the whole program, so that the tests run exactly what main runs.
@@ -67,14 +97,14 @@ func run(stdout, stderr io.Writer, args []string) error {
 	seats := fs.Int("seats", 0, "with -generate: seats (default: the list less a tenth, rounded down, at least one less)")
 	seed := fs.Uint64("seed", 1, "with -generate: the seed")
 	format := fs.String("format", "ballots", "with -generate: ballots (a ballot file) or congress (a congress document)")
-	if err := fs.Parse(args); err != nil {
+	if err := usage.Parse(fs, help, args); err != nil {
 		return err
 	}
 	if *generate > 0 {
 		return generateFile(stdout, *generate, *candidates, *seats, *seed, *format, lang)
 	}
 	if *d < -1 || *issued < -1 {
-		return fmt.Errorf("-d and -issued must not be negative")
+		return usage.Wrong(stderr, help, "-d and -issued must not be negative / -d và -issued không được âm")
 	}
 	// D is a count of people (those convened less those excluded): zero
 	// would elect everyone with one vote.
@@ -82,7 +112,7 @@ func run(stdout, stderr io.Writer, args []string) error {
 		return fmt.Errorf("-d must be from 1 to %d", ballot.MaxCount)
 	}
 	if fs.NArg() != 1 {
-		return errors.New("usage: bulkcount [flags] FILE (or -generate N); -h for the flags")
+		return usage.Wrong(stderr, help, "give one ballot file, or -generate N / cần đúng một tệp phiếu, hoặc -generate N")
 	}
 
 	var in io.Reader = os.Stdin

@@ -20,6 +20,11 @@
 //	-html file        write the minutes as a printable HTML page instead
 //	-json file        write the counted congress (kiemphieu.tally/1) instead
 //	-lists=false      do not check the lists (a document with names only)
+//	-org NAME         the organisation, at the top left of every paper
+//	-place NAME       the place of the date line
+//	-date YYYY-MM-DD  the date of the minutes (default: blanks, by hand)
+//
+// -h prints the usage in Vietnamese and English.
 package main
 
 import (
@@ -31,8 +36,10 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/internal/usage"
 	"github.com/kiemphieu/kiemphieu/rules"
 	"github.com/kiemphieu/kiemphieu/tally"
 	"github.com/kiemphieu/kiemphieu/tally/report"
@@ -41,11 +48,36 @@ import (
 //go:embed sample.json
 var sampleJSON []byte
 
+const help = `congress — kiểm phiếu một đại hội và in biên bản / count a congress and print its minutes
+
+Cách dùng / Usage:
+  congress [-data FILE] [-lang vi|en] [-rounding truncate|half-up] [-org TÊN] [-place NƠI] [-date YYYY-MM-DD]
+           [-html FILE | -json FILE] [-lists=false]
+
+Kiểm phiếu một đại hội và in biên bản kiểm phiếu của từng lần bầu, sau kết quả
+kiểm tra danh sách của ban tổ chức. Không có -data: kiểm đại hội mẫu (đại hội
+đại biểu Đảng bộ phường, có bằng phiếu và bầu lại).
+
+Counts a congress and prints the counting minutes of every round, after the
+organisation committee's check of the lists. Without -data it counts the
+sample: a ward's delegates' congress with a tie and a run-off.
+
+  -data FILE     tài liệu đại hội / the congress document (kiemphieu.congress/1)
+  -lang vi|en    ngôn ngữ / language (vi)
+  -rounding      truncate (cắt bỏ, mặc định / default) | half-up (làm tròn)
+  -org TÊN       tổ chức đảng, in ở góc trái / the organisation, top left
+  -place NƠI     địa danh của dòng ngày tháng / the place of the date line
+  -date NGÀY     ngày lập biên bản / the date, YYYY-MM-DD (để trống: viết tay / blank: by hand)
+  -html FILE     ghi trang HTML để in / write a printable HTML page
+  -json FILE     ghi kết quả JSON (kiemphieu.tally/1) / write the counted congress
+  -lists=false   không kiểm tra danh sách / do not check the lists
+
+Ví dụ / Example:
+  go run ./examples/congress -org "Đảng bộ phường Hòa An" -place "Hòa An" -date 2025-07-15 -html bien-ban.html
+`
+
 func main() {
-	if err := run(os.Stdout, os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	usage.Exit(run(os.Stdout, os.Args[1:]))
 }
 
 // run is the whole program, so that the tests run exactly what main runs.
@@ -59,8 +91,18 @@ func run(w io.Writer, args []string) error {
 	htmlFlag := fs.String("html", "", "write the minutes as a printable HTML page to this file instead of printing them")
 	jsonFlag := fs.String("json", "", "write the counted congress as JSON to this file instead of printing the minutes")
 	listsFlag := fs.Bool("lists", true, "check the lists (needs the personnel data the rules use)")
-	if err := fs.Parse(args); err != nil {
+	fs.StringVar(&opt.Organisation, "org", "", "the organisation, printed at the top left")
+	fs.StringVar(&opt.Place, "place", "", "the place of the date line")
+	dateFlag := fs.String("date", "", "the date of the minutes, YYYY-MM-DD")
+	if err := usage.Parse(fs, help, args); err != nil {
 		return err
+	}
+	if *dateFlag != "" {
+		d, err := time.Parse(time.DateOnly, *dateFlag)
+		if err != nil {
+			return usage.Wrong(w, help, "-date %q: give YYYY-MM-DD / ngày theo dạng YYYY-MM-DD", *dateFlag)
+		}
+		opt.Date = d
 	}
 	data := sampleJSON
 	if *dataFlag != "" {

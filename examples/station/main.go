@@ -45,6 +45,7 @@ import (
 	"time"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
+	"github.com/kiemphieu/kiemphieu/internal/usage"
 	"github.com/kiemphieu/kiemphieu/tally"
 	"github.com/kiemphieu/kiemphieu/tally/journal"
 )
@@ -52,13 +53,42 @@ import (
 //go:embed congress.json
 var sampleJSON []byte
 
+const help = `station — máy kiểm phiếu / counting station
+
+Cách dùng / Usage:
+  station [-addr 127.0.0.1:8080] [-journal FILE] [-data congress.json] [-contest ID] [-round N]
+          [-box TÊN] [-issued N] [-lang vi|en]
+
+Máy kiểm phiếu không cần mạng cho một lần bầu của một cuộc bầu: người nhập gõ
+phiếu bằng bàn phím, màn hình chiếu hiện số phiếu so với ngưỡng trúng cử, biên
+bản in kèm mã nhật ký. Mỗi phiếu được ghi và đồng bộ xuống đĩa trước khi báo đã
+ghi; chạy lại với cùng nhật ký thì tiếp tục đúng chỗ đã dừng.
+
+An offline counting station for one round of one contest: operators enter the
+ballots from the keyboard, the projector shows the votes against the threshold,
+the minutes print with the journal's head. Every ballot is synced to the disk
+before it is acknowledged; started again on the same journal, it resumes.
+
+  -addr ADDR       địa chỉ nghe / where to listen (127.0.0.1:8080)
+  -journal FILE    nhật ký / the journal (kiemphieu-station.journal)
+  -data FILE       tài liệu đại hội / the congress (mặc định: một chi bộ mẫu / a sample chi bộ)
+  -contest ID      cuộc bầu / the contest (the first)
+  -round N         lần bầu / the round (1)
+  -box TÊN         hòm phiếu / the ballot box ("Hòm phiếu số 1")
+  -issued N        số phiếu phát ra / ballots issued
+  -lang vi|en      ngôn ngữ / language (vi)
+
+Ví dụ / Example:
+  go run ./examples/station -journal chi-uy.journal
+  (mở / open http://127.0.0.1:8080/ và / and http://127.0.0.1:8080/projector)
+`
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Stdout, os.Args[1:], nil); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	err := run(ctx, os.Stdout, os.Args[1:], nil)
+	stop()
+	usage.Exit(err)
 }
 
 // run serves the station until ctx is done. ready, if not nil, receives the
@@ -77,7 +107,7 @@ func run(ctx context.Context, out io.Writer, args []string, ready chan<- string)
 	second := fs.String("second", "", "double entry: the journal of the second, independent entry of the same box")
 	var lang ballot.Lang
 	fs.TextVar(&lang, "lang", ballot.Vietnamese, "vi or en")
-	if err := fs.Parse(args); err != nil {
+	if err := usage.Parse(fs, help, args); err != nil {
 		return err
 	}
 	doc := sampleJSON

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/tally"
@@ -32,7 +33,8 @@ func ExampleMinutesText() {
 		return
 	}
 	var b bytes.Buffer
-	report.MinutesText(&b, r, 0, 0, report.Options{})
+	report.MinutesText(&b, r, 0, 0, report.Options{Organisation: "Chi bộ Khu phố 3", Place: "Tân Hòa",
+		Date: time.Date(2025, time.May, 8, 0, 0, 0, 0, time.UTC)})
 	// (Example output cannot hold two blank lines in a row: they are
 	// printed as one here.)
 	blank := false
@@ -44,7 +46,9 @@ func ExampleMinutesText() {
 		blank = line == ""
 	}
 	// Output:
-	// BAN KIỂM PHIẾU                                            ĐẢNG CỘNG SẢN VIỆT NAM
+	// CHI BỘ KHU PHỐ 3                     ĐẢNG CỘNG SẢN VIỆT NAM
+	//              BAN KIỂM PHIẾU                      ----------------------
+	//                    *                       Tân Hòa, ngày 08 tháng 5 năm 2025
 	//
 	//                               BIÊN BẢN KIỂM PHIẾU
 	//                            Bầu Bí thư — lần bầu thứ 1
@@ -88,4 +92,33 @@ func ExampleMinutesText() {
 	//           (ký, ghi rõ họ tên)                     (ký, ghi rõ họ tên)
 	//
 	//               Võ Thị Hồng                            Đặng Văn Phong
+	//
+	//                                    Trang 1/1
+}
+
+// The ballot papers of a chi bộ's vote for its secretary, from the same
+// document the count reads: one name, the boxes đồng ý and không đồng ý.
+func ExampleBallotPapersHTML() {
+	c := ballot.Congress{
+		Name:       "Đại hội Chi bộ Khu phố 3",
+		Level:      ballot.LevelChiBo,
+		Roster:     ballot.Roster{Members: &ballot.MembersRoster{Official: 11, Present: 10}},
+		Candidates: []ballot.Candidate{{ID: "lan", Name: "Nguyễn Thị Lan"}},
+		Contests: []ballot.Contest{{ID: "bi-thu", Office: ballot.OfficeSecretary,
+			Paper: ballot.Paper{Seats: 1, Candidates: []ballot.CandidateID{"lan"}}}},
+	}
+	var b bytes.Buffer
+	if err := report.BallotPapersHTML(&b, c, "bi-thu", 0, 10, report.Options{Organisation: "Chi bộ Khu phố 3"}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	page := b.String()
+	fmt.Println(strings.Count(page, `<section class="paper" data-form="agree">`), "papers")
+	fmt.Println(strings.Count(page, "Nguyễn Thị Lan"), "names")
+	err := report.BallotPapersHTML(&b, c, "bi-thu", 1, 10, report.Options{})
+	fmt.Println(err != nil) // the document holds no second round
+	// Output:
+	// 10 papers
+	// 10 names
+	// true
 }

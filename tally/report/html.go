@@ -8,7 +8,7 @@ import (
 	"github.com/kiemphieu/kiemphieu/tally"
 )
 
-//go:embed templates/page.html
+//go:embed templates/page.html templates/papers.html
 var templates embed.FS
 
 var page = template.Must(template.New("").Funcs(template.FuncMap{
@@ -28,6 +28,14 @@ type pageView struct {
 	Verdict *verdict // the list verdict, printed first, when there is one
 	Summary *summary // a summary of many congresses
 	Docs    []minutes
+}
+
+// PageWord is the word before the page number printed on every page.
+func (v pageView) PageWord() string {
+	if v.Lang == "en" {
+		return "Page"
+	}
+	return "Trang"
 }
 
 // MinutesHTML writes the minutes of round k of contest i as one

@@ -3,8 +3,10 @@ package report_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -189,6 +191,57 @@ func TestSummaryGolden(t *testing.T) {
 		for i, line := range strings.Split(txt.String(), "\n") {
 			if n := utf8.RuneCountInString(line); n > report.Width {
 				t.Errorf("%s line %d is %d columns", tt.name, i+1, n)
+			}
+		}
+	}
+}
+
+// TestTextPages cuts the minutes of a 70-name list into pages: no page
+// longer than PageLines, every page numbered "Trang X/Y", and on every page
+// the votes table's header above its first row.
+func TestTextPages(t *testing.T) {
+	const n = 70
+	c := ballot.Congress{Name: "Đại hội đại biểu Đảng bộ tỉnh Thử Nghiệm", Level: ballot.LevelProvince,
+		Roster: ballot.Roster{Delegates: &ballot.DelegatesRoster{Official: 300, Present: 300}}}
+	p := ballot.Paper{Seats: 60}
+	votes := make([]int, n)
+	for i := range n {
+		id := ballot.CandidateID(fmt.Sprintf("c%02d", i+1))
+		c.Candidates = append(c.Candidates, ballot.Candidate{ID: id, Name: fmt.Sprintf("Nguyễn Thị Phương %02d", i+1)})
+		p.Candidates = append(p.Candidates, id)
+		votes[i] = 100 + 2*i
+	}
+	c.Contests = []ballot.Contest{{ID: "bch", Office: ballot.OfficeCommittee, Paper: p,
+		Rounds: []ballot.Round{{Paper: p, Issued: 300, Totals: &ballot.Totals{Collected: 300, Valid: 300, Votes: votes}}}}}
+	r, err := tally.Count(c, tally.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := report.MinutesText(&b, r, 0, 0, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\f")
+	if len(pages) < 3 {
+		t.Fatalf("%d pages; want the 70 names to run over at least 3", len(pages))
+	}
+	row := regexp.MustCompile(`^\s+\d+ Nguyễn Thị Phương \d\d\s+\d+\s+\d+,\d\d %`)
+	for i, pg := range pages {
+		lines := strings.Split(strings.TrimSuffix(pg, "\n"), "\n")
+		if len(lines) != report.PageLines {
+			t.Errorf("page %d has %d lines, want %d", i+1, len(lines), report.PageLines)
+		}
+		if want := fmt.Sprintf("Trang %d/%d", i+1, len(pages)); strings.TrimSpace(lines[len(lines)-1]) != want {
+			t.Errorf("page %d ends with %q, want %q", i+1, lines[len(lines)-1], want)
+		}
+		header := false
+		for _, ln := range lines {
+			if strings.Contains(ln, "Họ và tên") && strings.Contains(ln, "Số phiếu") {
+				header = true
+			}
+			if row.MatchString(ln) && !header {
+				t.Errorf("page %d: the row %q has no header above it", i+1, ln)
+				break
 			}
 		}
 	}

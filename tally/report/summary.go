@@ -13,6 +13,7 @@ import (
 // summary is everything the aggregate report prints, in words.
 type summary struct {
 	Lang    string
+	Head    heading
 	Party   string
 	Board   string
 	Title   string
@@ -89,15 +90,22 @@ func summaryOf(s aggregate.Summary, opt Options) summary {
 	for _, f := range s.Failed {
 		out.Failed = append(out.Failed, line{f.Rule.String(), fmt.Sprint(f.Count)})
 	}
+	out.Head = headingOf(out.Board, opt)
 	return out
 }
 
 // SummaryText writes a superior committee's summary of many congresses as
 // plain text of at most Width columns.
 func SummaryText(w io.Writer, s aggregate.Summary, opt Options) error {
-	bw := bufio.NewWriter(w)
+	out := bufio.NewWriter(w)
 	v := summaryOf(s, opt)
-	fmt.Fprintf(bw, "%s%s\n\n", padRight(v.Board, Width-runes(v.Party)), v.Party)
+	paged(out, v.Head, nil, "", func(bw *bufio.Writer) { writeSummaryText(bw, v) })
+	return out.Flush()
+}
+
+func writeSummaryText(bw *bufio.Writer, v summary) {
+	writeHeadingText(bw, v.Head)
+	bw.WriteString("\n")
 	fmt.Fprintln(bw, center(v.Title))
 	bw.WriteString("\n")
 	keyValue(bw, "", v.Lines)
@@ -111,7 +119,6 @@ func SummaryText(w io.Writer, s aggregate.Summary, opt Options) error {
 		fmt.Fprintln(bw, v.FailTit)
 		keyValue(bw, "  ", v.Failed)
 	}
-	return bw.Flush()
 }
 
 // SummaryHTML writes the summary as one self-contained printable HTML page.

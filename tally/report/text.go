@@ -21,7 +21,7 @@ func MinutesText(w io.Writer, r tally.Result, i, k int, opt Options) error {
 		return err
 	}
 	bw := bufio.NewWriter(w)
-	writeMinutesText(bw, minutesOf(r, i, k, opt))
+	writeMinutesPaged(bw, minutesOf(r, i, k, opt))
 	return bw.Flush()
 }
 
@@ -33,16 +33,17 @@ func CongressText(w io.Writer, r tally.Result, opt Options) error {
 	bw := bufio.NewWriter(w)
 	first := true
 	if r.Lists != nil {
-		writeVerdictText(bw, verdictOf(*r.Lists, names(r), opt))
+		v := verdictOf(*r.Lists, names(r), opt)
+		paged(bw, v.Head, nil, "", func(w *bufio.Writer) { writeVerdictText(w, v) })
 		first = false
 	}
 	for i, ct := range r.Contests {
 		for k := range ct.Rounds {
 			if !first {
-				bw.WriteString("\f\n")
+				bw.WriteString("\f")
 			}
 			first = false
-			writeMinutesText(bw, minutesOf(r, i, k, opt))
+			writeMinutesPaged(bw, minutesOf(r, i, k, opt))
 		}
 	}
 	return bw.Flush()
@@ -139,8 +140,25 @@ const (
 	colStatus = Width - colNo - colName - colVotes - colShare - 5 // three separating spaces and two before the status
 )
 
+// tableHead returns the two lines of the minutes' table header.
+func (m minutes) tableHead() []string {
+	return []string{fmt.Sprintf("%s %s %s %s  %s", padLeft(m.Heads[0], colNo), padRight(m.Heads[1], colName),
+		padLeft(m.Heads[2], colVotes), padLeft(m.Heads[3], colShare), m.Heads[4]), strings.Repeat("-", Width)}
+}
+
+// writeMinutesPaged writes the minutes cut into pages: the table's header
+// repeated on every page it runs on to, the last figures, the closing words
+// and the signatures kept together.
+func writeMinutesPaged(w *bufio.Writer, m minutes) {
+	tail := m.ElTitle
+	if len(m.Checks) == 0 {
+		tail = m.ChecksHead
+	}
+	paged(w, m.Head, m.tableHead(), wrap(tail, Width)[0], func(w *bufio.Writer) { writeMinutesText(w, m) })
+}
+
 func writeMinutesText(w *bufio.Writer, m minutes) {
-	fmt.Fprintf(w, "%s%s\n", padRight(m.Board, Width-runes(m.Party)), m.Party)
+	writeHeadingText(w, m.Head)
 	w.WriteString("\n")
 	fmt.Fprintln(w, center(m.Title))
 	for _, s := range wrap(m.Subtitle, Width) {
@@ -183,9 +201,9 @@ func writeMinutesText(w *bufio.Writer, m minutes) {
 	if m.Cite != "" {
 		para(w, "", m.Cite)
 	}
-	fmt.Fprintf(w, "%s %s %s %s  %s\n", padLeft(m.Heads[0], colNo), padRight(m.Heads[1], colName),
-		padLeft(m.Heads[2], colVotes), padLeft(m.Heads[3], colShare), m.Heads[4])
-	fmt.Fprintln(w, strings.Repeat("-", Width))
+	for _, ln := range m.tableHead() {
+		fmt.Fprintln(w, ln)
+	}
 	for _, r := range m.Rows {
 		names, statuses := wrap(r.Name, colName), wrap(r.Status, colStatus)
 		fmt.Fprintf(w, "%s %s %s %s  %s\n", padLeft(fmt.Sprint(r.No), colNo), padRight(names[0], colName),

@@ -13,6 +13,7 @@ import (
 // verdict is everything the list report prints, in words.
 type verdict struct {
 	Lang    string
+	Head    heading
 	Party   string
 	Board   string
 	Title   string
@@ -55,6 +56,7 @@ func verdictOf(v rules.Verdict, name func(ballot.CandidateID) string, opt Option
 		out.Rows = append(out.Rows, verdictRow{Outcome: f.Outcome.Name(opt.Lang), Class: f.Outcome.String(),
 			Message: f.Describe(opt.Lang, name), Source: f.Source})
 	}
+	out.Head = headingOf(out.Board, opt)
 	return out
 }
 
@@ -62,12 +64,14 @@ func verdictOf(v rules.Verdict, name func(ballot.CandidateID) string, opt Option
 // of at most Width columns; name gives people's names (nil prints ids).
 func VerdictText(w io.Writer, v rules.Verdict, name func(ballot.CandidateID) string, opt Options) error {
 	bw := bufio.NewWriter(w)
-	writeVerdictText(bw, verdictOf(v, name, opt))
+	vv := verdictOf(v, name, opt)
+	paged(bw, vv.Head, nil, "", func(w *bufio.Writer) { writeVerdictText(w, vv) })
 	return bw.Flush()
 }
 
 func writeVerdictText(w *bufio.Writer, v verdict) {
-	fmt.Fprintf(w, "%s%s\n\n", padRight(v.Board, Width-runes(v.Party)), v.Party)
+	writeHeadingText(w, v.Head)
+	w.WriteString("\n")
 	fmt.Fprintln(w, center(v.Title))
 	for _, s := range wrap(v.Regime, Width) {
 		fmt.Fprintln(w, center(s))

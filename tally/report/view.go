@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kiemphieu/kiemphieu/ballot"
 	"github.com/kiemphieu/kiemphieu/rules"
@@ -18,6 +19,16 @@ type Options struct {
 	// the head of a counting kiosk's journal, so that the signed paper pins
 	// the electronic record.
 	Seal string
+	// Organisation is the party organisation holding the congress, printed
+	// above the issuing body at the top left of every paper, e.g. "Đảng bộ
+	// phường Hòa An" (printed in capitals). Empty: a dotted line for the
+	// board to write it by hand.
+	Organisation string
+	// Place and Date make the line under the Party's name ("Hòa An, ngày
+	// 15 tháng 7 năm 2025"). Empty: dotted blanks, filled in by hand when
+	// the board signs; the zero Date leaves the day, month and year blank.
+	Place string
+	Date  time.Time
 }
 
 // Places is the number of decimals every percentage is printed with.
@@ -26,40 +37,43 @@ const Places = 2
 // minutes is everything the minutes of one round print, already in words:
 // the text and HTML renderings read the same values.
 type minutes struct {
-	Lang       string // "vi" or "en", for the HTML lang attribute
-	Party      string
-	Board      string // "BAN KIỂM PHIẾU"
-	Title      string
-	Subtitle   string
-	Congress   string
-	Term       string
-	Seats      string
-	ListTitle  string
-	List       []string
-	BaseTitle  string
-	BaseLines  []line
-	BaseResult line
-	Counts     []line
-	Invalid    []line
-	Boxes      []boxLine
-	BoxHeads   [4]string
-	Basis      string // how the percentages are computed
-	Cite       string // the regime's articles on the minutes and the result
-	Heads      [5]string
-	Rows       []row
-	ElTitle    string
-	Elected    []row
-	Tie        string
-	Next       string
-	Review     string
-	ChecksHead string
-	Checks     []string
-	ChecksOK   string
-	Closing    string
-	Seal       string
-	SignHint   string
-	Signers    []signer
-	Chart      chart
+	Lang         string // "vi" or "en", for the HTML lang attribute
+	Head         heading
+	Party        string
+	Board        string // "BAN KIỂM PHIẾU"
+	Title        string
+	Subtitle     string
+	Congress     string
+	Term         string
+	Seats        string
+	ListTitle    string
+	List         []string
+	BaseTitle    string
+	BaseLines    []line
+	BaseResult   line
+	BallotsTitle string
+	Counts       []line
+	Invalid      []line
+	Boxes        []boxLine
+	BoxHeads     [4]string
+	Basis        string // how the percentages are computed
+	Cite         string // the regime's articles on the minutes and the result
+	Heads        [5]string
+	Rows         []row
+	ElTitle      string
+	VotesWord    string // "phiếu", after the votes of each elected
+	Elected      []row
+	Tie          string
+	Next         string
+	Review       string
+	ChecksHead   string
+	Checks       []string
+	ChecksOK     string
+	Closing      string
+	Seal         string
+	SignHint     string
+	Signers      []signer
+	Chart        chart
 }
 
 type line struct {
@@ -121,6 +135,7 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	}
 	m := minutes{
 		Lang:     ballot.Lang(opt.Lang).String(),
+		Head:     headingOf(l.t("BAN KIỂM PHIẾU", "COUNTING BOARD"), opt),
 		Party:    l.t("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
 		Board:    l.t("BAN KIỂM PHIẾU", "COUNTING BOARD"),
 		Title:    l.t("BIÊN BẢN KIỂM PHIẾU", "COUNTING MINUTES"),
@@ -159,6 +174,7 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 	m.BaseResult = line{l.t("Số làm căn cứ tính kết quả (D)", "Base of the result (D)"),
 		l.f("%d — trúng cử phải được quá một nửa, ít nhất %d phiếu", "%d — election needs more than half, at least %d votes", b.D, b.Threshold())}
 
+	m.BallotsTitle = l.t("Phiếu bầu", "Ballots")
 	m.Counts = []line{
 		{l.t("Số phiếu phát ra", "Ballots issued"), fmt.Sprint(rr.Issued)},
 		{l.t("Số phiếu thu vào", "Ballots collected"), fmt.Sprint(rr.Collected)},
@@ -196,6 +212,7 @@ func minutesOf(r tally.Result, i, k int, opt Options) minutes {
 		m.Rows = append(m.Rows, row{No: j + 1, Name: name(s.ID), Votes: s.Votes, Share: pct(s.Votes),
 			Status: s.Status.Name(opt.Lang), Class: s.Status.String()})
 	}
+	m.VotesWord = l.t("phiếu", "votes")
 	m.ElTitle = l.f("Những người trúng cử (theo số phiếu từ cao xuống): %d/%d", "Elected, most votes first: %d of %d",
 		len(rr.Elected), rr.Seats)
 	votes := make(map[ballot.CandidateID]int, len(rr.Standings))
